@@ -1,0 +1,194 @@
+/**
+ * Engine throughput, measured side by side in one run on an order-like definition
+ * (Validate → Choice → Parallel(2 tasks with Retry/Catch) → Choice → Notify → Succeed) with
+ * trivial task handlers: our engine in memory and on SQLite, aws-local-stepfunctions 3.0.0
+ * (the best npm engine), and the floor (the same handlers called directly).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createEngine, MemoryExecutionStore } from '../local/engine';
+import type { ExecutionStore, Json, StateMachineDefinition, TaskRequest } from '../local/engine';
+import { SqliteExecutionStore } from '../local/store/executions';
+
+type Handler = (input: Json) => Promise<Json>;
+
+const handlers: Record<string, Handler> = {
+  validateOrder: async () => ({ valid: true, errors: [] }),
+  reserveInventory: async () => ({ status: 'RESERVED', reservationId: 'r-1' }),
+  chargePayment: async () => ({ status: 'APPROVED', confirmationId: 'c-1' }),
+  notifyCustomer: async () => ({ status: 'DELIVERED' }),
+};
+
+const fn = (name: string): string => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
+const retry = [{ ErrorEquals: ['Lambda.ServiceException', 'States.Timeout'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' as const }];
+const recover = (name: string): Record<string, unknown> => ({ Type: 'Pass', Parameters: { 'status': 'ERROR', 'error.$': '$.Error' }, End: true, Comment: name });
+
+/** The benchmark's state machine. */
+export const orderLikeDefinition: StateMachineDefinition = {
+  StartAt: 'ValidateOrder',
+  States: {
+    ValidateOrder: { Type: 'Task', Resource: fn('validateOrder'), Parameters: { 'order.$': '$' }, ResultPath: '$.validation', Retry: retry, Next: 'CheckValidation' },
+    CheckValidation: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.validation.valid', BooleanEquals: true, Next: 'ProcessOrder' }],
+      Default: 'Rejected',
+    },
+    ProcessOrder: {
+      Type: 'Parallel',
+      ResultPath: '$.results',
+      ResultSelector: { 'inventory.$': '$[0]', 'payment.$': '$[1]' },
+      Next: 'EvaluateResults',
+      Branches: [
+        {
+          StartAt: 'ReserveInventory',
+          States: {
+            ReserveInventory: {
+              Type: 'Task',
+              Resource: fn('reserveInventory'),
+              Parameters: { 'orderId.$': '$.orderId', 'items.$': '$.items' },
+              Retry: retry,
+              Catch: [{ ErrorEquals: ['States.ALL'], Next: 'InventoryError' }],
+              End: true,
+            },
+            InventoryError: recover('inventory') as never,
+          },
+        },
+        {
+          StartAt: 'ChargePayment',
+          States: {
+            ChargePayment: {
+              Type: 'Task',
+              Resource: fn('chargePayment'),
+              Parameters: { 'orderId.$': '$.orderId', 'amount.$': '$.total' },
+              Retry: retry,
+              Catch: [{ ErrorEquals: ['States.ALL'], Next: 'PaymentError' }],
+              End: true,
+            },
+            PaymentError: recover('payment') as never,
+          },
+        },
+      ],
+    },
+    EvaluateResults: {
+      Type: 'Choice',
+      Choices: [
+        {
+          And: [
+            { Variable: '$.results.inventory.status', StringEquals: 'RESERVED' },
+            { Variable: '$.results.payment.status', StringEquals: 'APPROVED' },
+          ],
+          Next: 'NotifySuccess',
+        },
+      ],
+      Default: 'Rejected',
+    },
+    NotifySuccess: { Type: 'Task', Resource: fn('notifyCustomer'), Parameters: { 'orderId.$': '$.orderId' }, ResultPath: '$.notification', Next: 'OrderSucceeded' },
+    OrderSucceeded: { Type: 'Succeed' },
+    Rejected: { Type: 'Fail', Error: 'OrderRejected' },
+  },
+};
+
+const order: Json = { orderId: 'o-1', total: 42, items: [{ sku: 'A', quantity: 1, unitPrice: 42 }] };
+
+const invokeTask = (request: TaskRequest): Promise<Json> => {
+  const name = request.kind === 'lambda' ? request.functionName.slice(request.functionName.lastIndexOf(':') + 1) : request.resource;
+  return handlers[name](request.kind === 'lambda' ? request.payload : request.parameters);
+};
+
+/** Executions per second of `once`, run back to back for `ms`. */
+async function rate(once: () => Promise<unknown>, ms: number): Promise<number> {
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() - start < ms) {
+    await once();
+    n++;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function engineRunner(store: ExecutionStore): () => Promise<unknown> {
+  const engine = createEngine({ store, invokeTask });
+  const { stateMachineArn } = engine.createStateMachine({ name: 'bench', definition: orderLikeDefinition });
+  return async () => {
+    const { executionArn } = engine.startExecution(stateMachineArn, order);
+    const d = await engine.awaitExecution(executionArn);
+    if (d.status !== 'SUCCEEDED') throw new Error(`bench execution ${d.status}: ${d.error} ${d.cause}`);
+  };
+}
+
+async function peerRunner(): Promise<() => Promise<unknown>> {
+  const withResolvers = Promise as unknown as { withResolvers?: unknown };
+  if (withResolvers.withResolvers === undefined) {
+    // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
+    withResolvers.withResolvers = function <T>() {
+      let resolve!: (v: T) => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      return { promise, resolve, reject };
+    };
+  }
+  const { StateMachine } = await import('aws-local-stepfunctions');
+  const machine = new StateMachine(orderLikeDefinition as never, { validationOptions: { checkArn: false, checkPaths: false } });
+  const local = {
+    ValidateOrder: handlers.validateOrder,
+    ReserveInventory: handlers.reserveInventory,
+    ChargePayment: handlers.chargePayment,
+    NotifySuccess: handlers.notifyCustomer,
+  };
+  return async () => {
+    await machine.run(order as never, { overrides: { taskResourceLocalHandlers: local as never } }).result;
+  };
+}
+
+async function floor(): Promise<unknown> {
+  const validation = await handlers.validateOrder(order);
+  if (validation === null) throw new Error('unreachable');
+  const [inventory, payment] = await Promise.all([handlers.reserveInventory(order), handlers.chargePayment(order)]);
+  return handlers.notifyCustomer({ inventory, payment });
+}
+
+/** Medians of several side-by-side rounds; see the file comment. */
+export default async function run(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'engine-bench-'));
+  const sqlite = new SqliteExecutionStore(path.join(dir, 'bench.db'));
+  try {
+    const runners: Record<string, () => Promise<unknown>> = {
+      'engine.memory.execPerSec': engineRunner(new MemoryExecutionStore()),
+      'engine.durable.execPerSec': engineRunner(sqlite),
+      'peer.execPerSec': await peerRunner(),
+      'floor.execPerSec': floor,
+    };
+    const samples: Record<string, number[]> = Object.fromEntries(Object.keys(runners).map((k) => [k, []]));
+    for (const once of Object.values(runners)) await rate(once, 200); // warm-up
+    const rounds = 5;
+    for (let round = 0; round < rounds; round++) {
+      for (const [key, once] of Object.entries(runners)) samples[key].push(await rate(once, 400));
+    }
+    const out: Record<string, number> = {};
+    for (const [key, xs] of Object.entries(samples)) out[key] = Math.round(median(xs));
+    out['ratio.memoryToPeer'] = round2(out['engine.memory.execPerSec'] / out['peer.execPerSec']);
+    out['ratio.durableToPeer'] = round2(out['engine.durable.execPerSec'] / out['peer.execPerSec']);
+    out['ratio.memoryToFloor'] = round2(out['engine.memory.execPerSec'] / out['floor.execPerSec']);
+    return out;
+  } finally {
+    sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+if (require.main === module) {
+  void run().then((r) => console.log(JSON.stringify(r, null, 2)));
+}

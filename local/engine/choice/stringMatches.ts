@@ -1,0 +1,38 @@
+const cache = new Map<string, RegExp>();
+
+/**
+ * The StringMatches pattern test: `*` stands for any run of characters (empty too), `\*` for a
+ * literal asterisk and `\\` for a literal backslash; everything else matches itself, whole string.
+ *
+ * @example stringMatches('log-2024.txt', 'log-*.txt') // true
+ * @example stringMatches('a*b', 'a\\*b') // true (the pattern is a\*b)
+ */
+export function stringMatches(value: string, pattern: string): boolean {
+  let regex = cache.get(pattern);
+  if (regex === undefined) {
+    regex = compilePattern(pattern);
+    if (cache.size > 1000) cache.clear();
+    cache.set(pattern, regex);
+  }
+  return regex.test(value);
+}
+
+function compilePattern(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i += 1) {
+    const c = pattern[i];
+    if (c === '\\' && (pattern[i + 1] === '*' || pattern[i + 1] === '\\')) {
+      source += escapeRegex(pattern[i + 1]);
+      i += 1;
+    } else if (c === '*') {
+      source += '[\\s\\S]*';
+    } else {
+      source += escapeRegex(c);
+    }
+  }
+  return new RegExp(`^${source}$`);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

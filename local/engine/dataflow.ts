@@ -1,0 +1,101 @@
+import { StatesError } from './errors';
+import { inState, runtimeError } from './failures';
+import { Json, JsonObject, isJsonObject } from './json';
+import { JsonataScope, evaluateJsonataTemplate } from './jsonata/evaluate';
+import * as jp from './query/jsonPath';
+import { StateContext } from './runtime';
+
+/** Runs a JSONPath-side operation, wording its errors with the state's preamble. */
+export function inStateSync<T>(sc: StateContext, op: () => T): T {
+  try {
+    return op();
+  } catch (e) {
+    throw inState(sc.ref, e);
+  }
+}
+
+/** The JSONPath scope of a state: `$` is `input`. */
+export function jsonPathScope(sc: StateContext, input: Json, context?: Json): jp.JsonPathScope {
+  if (context !== undefined) return { input, context, variables: sc.frame.variables };
+  let built: Json | undefined;
+  // `$$` is rarely read: build the context object only when a path asks for it.
+  return {
+    input,
+    get context(): Json {
+      return (built ??= sc.context());
+    },
+    variables: sc.frame.variables,
+  };
+}
+
+/** The JSONata scope of a state. */
+export function jsonataScope(sc: StateContext, input: Json, extra: Partial<JsonataScope> = {}): JsonataScope {
+  let built: Json | undefined;
+  const scope: JsonataScope = {
+    input,
+    get context(): Json {
+      return (built ??= sc.context());
+    },
+    variables: sc.frame.variables,
+  };
+  if (extra.result !== undefined) scope.result = extra.result;
+  if (extra.errorOutput !== undefined) scope.errorOutput = extra.errorOutput;
+  if (extra.context !== undefined) built = extra.context;
+  return scope;
+}
+
+/** JSONPath InputPath, then Parameters (or Result-less Pass) — the state's effective input. */
+export function jsonPathEffectiveInput(sc: StateContext, raw: Json, template: Json | undefined): { filtered: Json; effective: Json } {
+  return inStateSync(sc, () => {
+    const filtered = jp.applyInputPath(raw, sc.state.InputPath, jsonPathScope(sc, raw));
+    const effective = template === undefined ? filtered : jp.evaluatePayloadTemplate(template, jsonPathScope(sc, filtered));
+    return { filtered, effective };
+  });
+}
+
+/** JSONPath ResultSelector, ResultPath and OutputPath: a result becomes the state's output. */
+export function jsonPathOutput(sc: StateContext, raw: Json, result: Json, withSelector = true): { selected: Json; output: Json } {
+  return inStateSync(sc, () => {
+    const selector = withSelector ? sc.state.ResultSelector : undefined;
+    const selected = selector === undefined ? result : jp.evaluatePayloadTemplate(selector, jsonPathScope(sc, result));
+    let combined: Json;
+    try {
+      combined = jp.applyResultPath(raw, sc.state.ResultPath, selected);
+    } catch (e) {
+      if (e instanceof StatesError) throw e;
+      throw runtimeError(sc.ref, String((e as Error).message));
+    }
+    const output = jp.applyOutputPath(combined, sc.state.OutputPath, jsonPathScope(sc, combined));
+    return { selected, output };
+  });
+}
+
+/** JSONPath OutputPath only (Choice, Wait, Succeed). */
+export function jsonPathOutputPath(sc: StateContext, value: Json): Json {
+  return inStateSync(sc, () => jp.applyOutputPath(value, sc.state.OutputPath, jsonPathScope(sc, value)));
+}
+
+/**
+ * A state's (or a catcher's, or a choice rule's) Assign: evaluated against the variables as they
+ * were when the state began; the engine applies them all at once afterwards.
+ */
+export async function evaluateAssign(
+  sc: StateContext,
+  assign: JsonObject | undefined,
+  jsonPathInput: Json,
+  jsonata: Partial<JsonataScope> & { input: Json },
+): Promise<Record<string, Json> | undefined> {
+  if (assign === undefined) return undefined;
+  if (sc.language === 'JSONata') {
+    const out = await evaluateJsonataTemplate(assign, jsonataScope(sc, jsonata.input, jsonata), sc.ref, 'Assign');
+    return isJsonObject(out) ? out : {};
+  }
+  const out = inStateSync(sc, () => jp.evaluatePayloadTemplate(assign, jsonPathScope(sc, jsonPathInput)));
+  return isJsonObject(out) ? out : {};
+}
+
+/** JSONata Output of a state, defaulting to `fallback`. */
+export async function jsonataOutput(sc: StateContext, template: Json | undefined, fallback: Json, scope: Partial<JsonataScope> & { input: Json }): Promise<Json> {
+  if (template === undefined) return fallback;
+  return evaluateJsonataTemplate(template, jsonataScope(sc, scope.input, scope), sc.ref, 'Output');
+}

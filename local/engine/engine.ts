@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto';
+import { Cancellation } from './cancellation';
+import { Clock, systemClock } from './clock';
+import { ExecutionContext } from './context';
+import { StateMachineDefinition, validateDefinition } from './definition';
+import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, runExecution } from './execution';
+import { HistoryEvent, HistoryRecorder, presentEvent } from './history';
+import { Json, jsonByteSize } from './json';
+import { validateName } from './names';
+import { payloadDetails } from './runtime';
+import { MemoryExecutionStore } from './store/memoryStore';
+import { ExecutionRecord, ExecutionStatus, ExecutionStore, StateMachineRecord, StateMachineType } from './store/types';
+import { InvokeTask } from './tasks';
+
+/** An API error named as AWS names it (ExecutionAlreadyExists, InvalidName...). */
+export class EngineApiError extends Error {
+  public constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** How to build an engine. */
+export interface EngineOptions {
+  /** Runs Task states. */
+  invokeTask: InvokeTask;
+  /** @default an in-memory store */
+  store?: ExecutionStore;
+  /** @default the system clock, scaled by `timeScale` */
+  clock?: Clock;
+  /** Multiplies every wait (Wait states, retry intervals, timeouts) of the system clock. @default 1 */
+  timeScale?: number;
+  /** @default 'us-east-1' */
+  region?: string;
+  /** @default '123456789012' */
+  accountId?: string;
+  /** The payload limit in bytes. @default 262144 (256 KiB) */
+  payloadLimitBytes?: number;
+  /** Random numbers in [0, 1) for retry jitter. @default Math.random */
+  random?: () => number;
+}
+
+/** DescribeExecution's answer. Input and output are JSON text. */
+export interface ExecutionDescription {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: Date;
+  stopDate?: Date;
+  input: string;
+  inputDetails: { included: boolean };
+  output?: string;
+  outputDetails?: { included: boolean };
+  error?: string;
+  cause?: string;
+  redriveCount: number;
+  redriveDate?: Date;
+  redriveStatus: 'REDRIVABLE' | 'NOT_REDRIVABLE';
+  redriveStatusReason?: string;
+}
+
+/** ListExecutions' items. */
+export interface ExecutionListItem {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: Date;
+  stopDate?: Date;
+  redriveCount: number;
+  redriveDate?: Date;
+}
+
+/** What to start: a stored state machine's ARN, or a definition run as an ad-hoc state machine. */
+export type ExecutionTarget = string | StateMachineDefinition;
+
+/** The local AWS Step Functions engine. */
+export interface Engine {
+  createStateMachine(params: { name: string; definition: StateMachineDefinition | string; roleArn?: string; type?: StateMachineType }): {
+    stateMachineArn: string;
+    creationDate: Date;
+  };
+  describeStateMachine(stateMachineArn: string): StateMachineRecord;
+  listStateMachines(): StateMachineRecord[];
+  startExecution(target: ExecutionTarget, input?: Json, options?: { name?: string }): { executionArn: string; startDate: Date };
+  /** Runs an Express state machine and resolves with its description when it ends. */
+  startSyncExecution(target: ExecutionTarget, input?: Json, options?: { name?: string }): Promise<ExecutionDescription>;
+  describeExecution(executionArn: string): ExecutionDescription;
+  listExecutions(filter?: { stateMachineArn?: string; statusFilter?: ExecutionStatus }): ExecutionListItem[];
+  getExecutionHistory(executionArn: string, options?: { reverseOrder?: boolean }): { events: HistoryEvent[] };
+  stopExecution(executionArn: string, options?: { error?: string; cause?: string }): { stopDate: Date };
+  redriveExecution(executionArn: string): { redriveDate: Date };
+  /** Resumes every execution the store has as RUNNING (after a crash); their ARNs. */
+  resumeRunningExecutions(): string[];
+  /** Resolves when the execution ends (at once if it has ended). */
+  awaitExecution(executionArn: string): Promise<ExecutionDescription>;
+  /** Resolves when every execution this engine runs has ended. */
+  idle(): Promise<void>;
+}
+
+const DEFAULT_ROLE = (account: string): string => `arn:aws:iam::${account}:role/StepFunctionsLocalRole`;
+
+/** Builds an engine. See {@link EngineOptions}. */
+export function createEngine(options: EngineOptions): Engine {
+  const store = options.store ?? new MemoryExecutionStore();
+  const clock = options.clock ?? systemClock(options.timeScale ?? 1);
+  const region = options.region ?? 'us-east-1';
+  const account = options.accountId ?? '123456789012';
+  const payloadLimitBytes = options.payloadLimitBytes ?? 262_144;
+  const running = new Map<string, { done: Promise<ExecutionOutcome>; stop: Cancellation }>();
+  const definitions = new Map<string, StateMachineDefinition>();
+  const deps = (durable: boolean): ExecutionRunDeps => ({
+    store,
+    clock,
+    invokeTask: options.invokeTask,
+    payloadLimitBytes,
+    random: options.random ?? Math.random,
+    durable,
+  });
+  const iso = (): string => new Date(clock.now()).toISOString();
+
+  function machineArn(name: string): string {
+    return `arn:aws:states:${region}:${account}:stateMachine:${name}`;
+  }
+
+  function definitionOf(machine: StateMachineRecord): StateMachineDefinition {
+    let d = definitions.get(machine.stateMachineArn);
+    if (d === undefined) {
+      d = validateDefinition(JSON.parse(machine.definition));
+      definitions.set(machine.stateMachineArn, d);
+    }
+    return d;
+  }
+
+  function createStateMachine(params: Parameters<Engine['createStateMachine']>[0]): { stateMachineArn: string; creationDate: Date } {
+    validateName(params.name, 'state machine');
+    const parsed = typeof params.definition === 'string' ? (JSON.parse(params.definition) as unknown) : params.definition;
+    const definition = validateDefinition(parsed);
+    const stateMachineArn = machineArn(params.name);
+    const existing = store.getStateMachine(stateMachineArn);
+    const text = JSON.stringify(definition);
+    if (existing !== undefined) {
+      if (existing.definition !== text || existing.type !== (params.type ?? 'STANDARD')) {
+        throw new EngineApiError('StateMachineAlreadyExists', `State Machine Already Exists: '${stateMachineArn}'`);
+      }
+      return { stateMachineArn, creationDate: new Date(existing.creationDate) };
+    }
+    const record: StateMachineRecord = {
+      stateMachineArn,
+      name: params.name,
+      definition: text,
+      roleArn: params.roleArn ?? DEFAULT_ROLE(account),
+      type: params.type ?? 'STANDARD',
+      creationDate: iso(),
+    };
+    store.putStateMachine(record);
+    definitions.set(stateMachineArn, definition);
+    return { stateMachineArn, creationDate: new Date(record.creationDate) };
+  }
+
+  function machineFor(target: ExecutionTarget, type: StateMachineType): StateMachineRecord {
+    if (typeof target === 'string') {
+      const m = store.getStateMachine(target);
+      if (m === undefined) throw new EngineApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${target}'`);
+      return m;
+    }
+    const name = `adhoc-${randomUUID()}`;
+    const { stateMachineArn } = createStateMachine({ name, definition: target, type });
+    return store.getStateMachine(stateMachineArn)!;
+  }
+
+  function contextOf(record: ExecutionRecord, machine: StateMachineRecord): ExecutionContext {
+    return {
+      executionArn: record.executionArn,
+      name: record.name,
+      input: JSON.parse(record.input) as Json,
+      startTime: record.startDate,
+      roleArn: machine.roleArn,
+      redriveCount: record.redriveCount,
+      stateMachineArn: machine.stateMachineArn,
+      stateMachineName: machine.name,
+    };
+  }
+
+  function launch(record: ExecutionRecord, machine: StateMachineRecord, start: RunStart): Promise<ExecutionOutcome> {
+    const stop = new Cancellation();
+    const done = runExecution(deps(machine.type === 'STANDARD'), record, definitionOf(machine), contextOf(record, machine), start, stop).finally(() => {
+      running.delete(record.executionArn);
+    });
+    running.set(record.executionArn, { done, stop });
+    return done;
+  }
+
+  function begin(target: ExecutionTarget, input: Json | undefined, name: string | undefined, type: StateMachineType): ExecutionRecord {
+    const machine = machineFor(target, type);
+    const execName = name ?? randomUUID();
+    validateName(execName, 'execution');
+    const inputValue = input === undefined ? {} : input;
+    const inputText = JSON.stringify(inputValue);
+    if (jsonByteSize(inputValue) > payloadLimitBytes) {
+      throw new EngineApiError('InvalidExecutionInput', 'The execution input exceeds the maximum number of bytes service limit.');
+    }
+    const executionArn =
+      machine.type === 'EXPRESS'
+        ? `arn:aws:states:${region}:${account}:express:${machine.name}:${execName}:${randomUUID()}`
+        : `arn:aws:states:${region}:${account}:execution:${machine.name}:${execName}`;
+    const existing = store.getExecution(executionArn);
+    if (existing !== undefined) {
+      if (existing.status === 'RUNNING' && existing.input === inputText) return existing;
+      throw new EngineApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    }
+    const record: ExecutionRecord = {
+      executionArn,
+      stateMachineArn: machine.stateMachineArn,
+      name: execName,
+      status: 'RUNNING',
+      startDate: iso(),
+      input: inputText,
+      redriveCount: 0,
+    };
+    const started = new HistoryRecorder(clock);
+    started.add({ key: 'start', count: 0, last: 0 }, 'ExecutionStarted', { ...payloadDetails('input', inputValue), roleArn: machine.roleArn });
+    if (!store.createExecution(record, { events: started.takePending(), memo: [] })) {
+      throw new EngineApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    }
+    void launch(record, machine, { kind: 'start' }).catch(() => undefined);
+    return record;
+  }
+
+  function describeExecution(executionArn: string): ExecutionDescription {
+    const r = store.getExecution(executionArn);
+    if (r === undefined) throw new EngineApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    const machine = store.getStateMachine(r.stateMachineArn);
+    const redrivable = machine?.type === 'STANDARD' && (r.status === 'FAILED' || r.status === 'TIMED_OUT' || r.status === 'ABORTED');
+    return {
+      executionArn: r.executionArn,
+      stateMachineArn: r.stateMachineArn,
+      name: r.name,
+      status: r.status,
+      startDate: new Date(r.startDate),
+      ...(r.stopDate !== undefined ? { stopDate: new Date(r.stopDate) } : {}),
+      input: r.input,
+      inputDetails: { included: true },
+      ...(r.output !== undefined ? { output: r.output, outputDetails: { included: true } } : {}),
+      ...(r.error !== undefined ? { error: r.error } : {}),
+      ...(r.cause !== undefined ? { cause: r.cause } : {}),
+      redriveCount: r.redriveCount,
+      ...(r.redriveDate !== undefined ? { redriveDate: new Date(r.redriveDate) } : {}),
+      redriveStatus: redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
+      ...(redrivable ? {} : { redriveStatusReason: r.status === 'RUNNING' ? 'Execution is RUNNING and cannot be redriven' : `Execution is ${r.status} and cannot be redriven` }),
+    };
+  }
+
+  async function awaitExecution(executionArn: string): Promise<ExecutionDescription> {
+    const run = running.get(executionArn);
+    if (run !== undefined) await run.done.catch(() => undefined);
+    return describeExecution(executionArn);
+  }
+
+  return {
+    createStateMachine,
+    describeStateMachine(stateMachineArn) {
+      const m = store.getStateMachine(stateMachineArn);
+      if (m === undefined) throw new EngineApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+      return m;
+    },
+    listStateMachines: () => store.listStateMachines(),
+    startExecution(target, input, opts) {
+      const r = begin(target, input, opts?.name, 'STANDARD');
+      return { executionArn: r.executionArn, startDate: new Date(r.startDate) };
+    },
+    async startSyncExecution(target, input, opts) {
+      const r = begin(target, input, opts?.name, 'EXPRESS');
+      return awaitExecution(r.executionArn);
+    },
+    describeExecution,
+    listExecutions(filter) {
+      return store.listExecutions({ stateMachineArn: filter?.stateMachineArn, status: filter?.statusFilter }).map((r) => ({
+        executionArn: r.executionArn,
+        stateMachineArn: r.stateMachineArn,
+        name: r.name,
+        status: r.status,
+        startDate: new Date(r.startDate),
+        ...(r.stopDate !== undefined ? { stopDate: new Date(r.stopDate) } : {}),
+        redriveCount: r.redriveCount,
+        ...(r.redriveDate !== undefined ? { redriveDate: new Date(r.redriveDate) } : {}),
+      }));
+    },
+    getExecutionHistory(executionArn, opts) {
+      if (store.getExecution(executionArn) === undefined) throw new EngineApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+      const events = store.getHistory(executionArn).map((r) => presentEvent(r.event));
+      return { events: opts?.reverseOrder ? events.reverse() : events };
+    },
+    stopExecution(executionArn, opts) {
+      const r = store.getExecution(executionArn);
+      if (r === undefined) throw new EngineApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+      const run = running.get(executionArn);
+      if (run !== undefined) run.stop.cancel(new ExecutionStopped(opts?.error, opts?.cause));
+      return { stopDate: new Date(clock.now()) };
+    },
+    redriveExecution(executionArn) {
+      const d = describeExecution(executionArn);
+      if (d.redriveStatus !== 'REDRIVABLE') throw new EngineApiError('ExecutionNotRedrivable', `Execution is ${d.status} and cannot be redriven: '${executionArn}'`);
+      const record = store.getExecution(executionArn)!;
+      const machine = store.getStateMachine(record.stateMachineArn)!;
+      const redriveDate = iso();
+      const redriveCount = record.redriveCount + 1;
+      const recorder = new HistoryRecorder(clock, store.getHistory(executionArn));
+      recorder.add({ key: `redrive${redriveCount}`, count: 0, last: recorder.events.length }, 'ExecutionRedriven', { redriveCount });
+      const update = { status: 'RUNNING' as const, redriveCount, redriveDate, stopDate: undefined, error: undefined, cause: undefined, output: undefined };
+      store.commitStep(executionArn, { events: recorder.takePending(), memo: [], execution: update });
+      void launch({ ...record, ...update }, machine, { kind: 'redrive' }).catch(() => undefined);
+      return { redriveDate: new Date(redriveDate) };
+    },
+    resumeRunningExecutions() {
+      const resumed: string[] = [];
+      for (const r of store.listExecutions({ status: 'RUNNING' })) {
+        if (running.has(r.executionArn)) continue;
+        const machine = store.getStateMachine(r.stateMachineArn);
+        if (machine === undefined) continue;
+        void launch(r, machine, { kind: 'resume' }).catch(() => undefined);
+        resumed.push(r.executionArn);
+      }
+      return resumed;
+    },
+    awaitExecution,
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running.values()].map((r) => r.done));
+    },
+  };
+}

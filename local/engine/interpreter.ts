@@ -1,0 +1,140 @@
+import { SleepAbortedError } from './clock';
+import { Catcher, StateDefinition } from './definition';
+import { evaluateAssign, jsonataOutput, inStateSync } from './dataflow';
+import { StatesError, StatesErrorName } from './errors';
+import { reportEvaluationFailure } from './evaluationEvents';
+import { Json, jsonByteSize } from './json';
+import * as jp from './query/jsonPath';
+import { isScopeFailure } from './states/scopes';
+import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry';
+import { Frame, ExecutionRuntime, StateContext, StateResult, payloadDetails } from './runtime';
+import { runChoice } from './states/choice';
+import { runFail } from './states/fail';
+import { runMap } from './states/map';
+import { runParallel } from './states/parallel';
+import { runPass } from './states/pass';
+import { runSucceed } from './states/succeed';
+import { runTask } from './states/task';
+import { runWait } from './states/wait';
+
+type Runner = (sc: StateContext, raw: Json) => Promise<StateResult>;
+
+const RUNNERS: Record<StateDefinition['Type'], Runner> = {
+  Pass: runPass,
+  Task: runTask,
+  Choice: runChoice,
+  Wait: runWait,
+  Succeed: runSucceed,
+  Fail: runFail,
+  Parallel: (sc, raw) => runParallel(sc, raw, runScope),
+  Map: (sc, raw) => runMap(sc, raw, runScope),
+};
+
+/** Converts anything a state throws into the StatesError AWS would report. */
+export function asStatesError(e: unknown): StatesError {
+  if (e instanceof StatesError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new StatesError(StatesErrorName.Runtime, message);
+}
+
+/**
+ * Runs a scope (the execution's top level, a branch or an iteration) from `start` until a state
+ * ends it, and resolves with its output. A failure rejects with a StatesError.
+ * `onTransition` is called before each next state begins (the top level checkpoints there).
+ */
+export async function runScope(
+  runtime: ExecutionRuntime,
+  frame: Frame,
+  start: string,
+  input: Json,
+  onTransition?: (next: string, input: Json) => void,
+): Promise<Json> {
+  let name = start;
+  let current = input;
+  for (;;) {
+    const result = await runState(runtime, frame, name, current);
+    if (result.next === undefined) return result.output;
+    name = result.next;
+    current = result.output;
+    onTransition?.(name, current);
+  }
+}
+
+async function runState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json): Promise<StateResult> {
+  const state = frame.machine.States[name];
+  frame.visits.set(name, (frame.visits.get(name) ?? 0) + 1);
+  const enteredTime = new Date(runtime.clock.now()).toISOString();
+  const enteredEventId = runtime.history.add(frame.lane, `${state.Type}StateEntered`, { name, ...payloadDetails('input', raw) });
+  const sc = new StateContext(runtime, frame, name, state, { name, enteredEventId }, enteredTime);
+  try {
+    const runner = RUNNERS[state.Type];
+    const result = state.Type === 'Task' || state.Type === 'Parallel' || state.Type === 'Map' ? await withErrorHandling(sc, raw, runner) : await runner(sc, raw);
+    if (jsonByteSize(result.output) > runtime.payloadLimitBytes) {
+      throw new StatesError(
+        StatesErrorName.DataLimitExceeded,
+        `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      );
+    }
+    const exitDetails: Record<string, unknown> = { name, ...payloadDetails('output', result.output) };
+    if (result.assigned !== undefined) {
+      Object.assign(frame.variables, result.assigned);
+      exitDetails.assignedVariables = result.assigned;
+      exitDetails.assignedVariablesDetails = { truncated: false };
+    }
+    runtime.history.add(frame.lane, `${state.Type}StateExited`, exitDetails);
+    return result;
+  } catch (e) {
+    if (e instanceof SleepAbortedError || frame.signal.aborted) {
+      runtime.history.add(frame.lane, `${state.Type}StateAborted`);
+      throw e instanceof SleepAbortedError ? e : new SleepAbortedError();
+    }
+    reportEvaluationFailure(sc, e);
+    // In a branch or iteration, AWS closes a state that failed (other than Fail) as aborted.
+    if (!frame.topLevel && state.Type !== 'Fail') runtime.history.add(frame.lane, `${state.Type}StateAborted`);
+    throw asStatesError(e);
+  }
+}
+
+/** Retry and Catch around a Task, Parallel or Map state's work. */
+async function withErrorHandling(sc: StateContext, raw: Json, runner: Runner): Promise<StateResult> {
+  const retriers = sc.state.Retry ?? [];
+  const attempts = retriers.map(() => 0);
+  for (;;) {
+    try {
+      return await runner(sc, raw);
+    } catch (e) {
+      if (e instanceof SleepAbortedError || sc.signal.aborted) throw e;
+      reportEvaluationFailure(sc, e);
+      const error = asStatesError(e);
+      const r = findRetrier(retriers, error.error);
+      if (r >= 0 && attempts[r] < maxAttempts(retriers[r])) {
+        const delay = retryDelayMs(retriers[r], attempts[r], sc.runtime.random);
+        attempts[r]++;
+        sc.retryCount++;
+        await sc.runtime.clock.sleep(delay, sc.signal);
+        continue;
+      }
+      if ((sc.state.Type === 'Map' || sc.state.Type === 'Parallel') && (error.error !== StatesErrorName.Runtime || isScopeFailure(e))) {
+        sc.event(`${sc.state.Type}StateFailed`);
+      }
+      const catcher = findCatcher(sc.state.Catch ?? [], error.error);
+      if (catcher === undefined) throw error;
+      return caught(sc, raw, catcher, error);
+    }
+  }
+}
+
+/** The output, next state and Assign of a caught error. */
+async function caught(sc: StateContext, raw: Json, catcher: Catcher, error: StatesError): Promise<StateResult> {
+  const errorOutput: Record<string, Json> = { Error: error.error };
+  if (error.cause !== undefined) errorOutput.Cause = error.cause;
+  if (sc.language === 'JSONata') {
+    const scope = { input: raw, errorOutput };
+    const assigned = await evaluateAssign(sc, catcher.Assign, errorOutput, scope);
+    const output = await jsonataOutput(sc, catcher.Output, errorOutput, scope);
+    return { output, next: catcher.Next, assigned };
+  }
+  const output = inStateSync(sc, () => jp.applyResultPath(raw, catcher.ResultPath, errorOutput));
+  const assigned = await evaluateAssign(sc, catcher.Assign, errorOutput, { input: raw });
+  return { output, next: catcher.Next, assigned };
+}

@@ -1,0 +1,69 @@
+import { evaluateIntrinsic, isIntrinsicCall } from '../intrinsics';
+import { fieldPathNotFound, invalidFieldValue, invalidPath } from './causes';
+import { JsonPathSyntaxError, PathNotFoundError } from './errors';
+import { PathScope, readPath, rootDocument } from './readPath';
+import { compilePath } from './syntax';
+
+/**
+ * Evaluates a JSONPath-mode payload template (Parameters, ResultSelector, ItemSelector, and the
+ * Assign of a JSONPath state): a key ending in `.$` loses the suffix and takes the value of its
+ * path (`$...`), context path (`$$...`), variable (`$name...`) or intrinsic call (`States.*`);
+ * nested objects and arrays are evaluated the same way; every other value is copied as is.
+ *
+ * @example evaluatePayloadTemplate({ 'id.$': '$.order.id', fixed: 1 }, scope) // { id: 'o-1', fixed: 1 }
+ * @throws StatesError States.Runtime, with AWS's cause, when a path selects nothing
+ *   ("The JSONPath '$.x' specified for the field 'y.$' could not be found in the input '{...}'")
+ *   or an intrinsic call fails.
+ */
+export function evaluatePayloadTemplate(template: unknown, scope: PathScope): unknown {
+  if (Array.isArray(template)) return template.map((item) => evaluatePayloadTemplate(item, scope));
+  if (typeof template !== 'object' || template === null) return template;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(template)) {
+    if (key.endsWith('.$') && key.length > 2) {
+      out[key.slice(0, -2)] = evaluateDynamicField(key, value, scope);
+    } else {
+      out[key] = evaluatePayloadTemplate(value, scope);
+    }
+  }
+  return out;
+}
+
+/**
+ * The value of one `.$` field.
+ *
+ * @param fieldName the key as written, e.g. `greeting.$`, which AWS names in its causes.
+ */
+export function evaluateDynamicField(fieldName: string, expression: unknown, scope: PathScope): unknown {
+  if (typeof expression !== 'string') throw invalidFieldValue(fieldName, expression);
+  if (isIntrinsicCall(expression)) {
+    return evaluateIntrinsic(expression, {
+      fieldName,
+      resolvePath: (path) => readFieldPath(path, fieldName, scope),
+    });
+  }
+  if (expression.trim().startsWith('$')) return readFieldPath(expression, fieldName, scope);
+  throw invalidFieldValue(fieldName, expression);
+}
+
+/**
+ * Reads the path of a `.$` field (or of an intrinsic argument inside it), turning a miss into
+ * AWS's States.Runtime error that names the field and prints the document the path read.
+ */
+export function readFieldPath(path: string, fieldName: string, scope: PathScope): unknown {
+  try {
+    return readPath(path, scope);
+  } catch (error) {
+    if (error instanceof PathNotFoundError) throw fieldPathNotFound(path, fieldName, documentOf(path, scope));
+    if (error instanceof JsonPathSyntaxError) throw invalidPath(path, error.message);
+    throw error;
+  }
+}
+
+function documentOf(path: string, scope: PathScope): unknown {
+  try {
+    return rootDocument(compilePath(path), scope);
+  } catch {
+    return null;
+  }
+}

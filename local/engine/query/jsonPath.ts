@@ -1,0 +1,63 @@
+/**
+ * The engine's one door to the JSONPath side of ASL (paths, payload templates, Choice rules),
+ * implemented in ../jsonpath and ../choice.
+ */
+import * as choice from '../choice';
+import { Json } from '../json';
+import * as jsonpath from '../jsonpath';
+
+/** What a JSONPath expression can see: `$`, `$$` and the variables. */
+export interface JsonPathScope {
+  input: Json;
+  context: Json;
+  variables: Readonly<Record<string, Json>>;
+}
+
+/** The same scope with another `$` (keeping `$$` lazy). */
+function withInput(scope: JsonPathScope, input: Json): JsonPathScope {
+  return {
+    input,
+    get context(): Json {
+      return scope.context;
+    },
+    variables: scope.variables,
+  };
+}
+
+/** InputPath: the part of the raw input the state works on (`null` → `{}`). */
+export function applyInputPath(input: Json, inputPath: string | null | undefined, scope: JsonPathScope): Json {
+  if (inputPath === undefined || inputPath === '$') return input;
+  return jsonpath.applyInputPath(inputPath, withInput(scope, input)) as Json;
+}
+
+/** Parameters / ResultSelector / ItemSelector / Assign: a payload template evaluated against a scope. */
+export function evaluatePayloadTemplate(template: Json, scope: JsonPathScope): Json {
+  return jsonpath.evaluatePayloadTemplate(template, scope) as Json;
+}
+
+/** ResultPath: where the result goes in the raw input (`null` keeps the input). */
+export function applyResultPath(input: Json, resultPath: string | null | undefined, result: Json): Json {
+  if (resultPath === undefined || resultPath === '$') return result;
+  return jsonpath.applyResultPath(input, resultPath, result) as Json;
+}
+
+/** OutputPath: the part of the state's output passed on (`null` → `{}`). */
+export function applyOutputPath(output: Json, outputPath: string | null | undefined, scope: JsonPathScope): Json {
+  if (outputPath === undefined || outputPath === '$') return output;
+  return jsonpath.applyOutputPath(outputPath, withInput(scope, output)) as Json;
+}
+
+/** Reads one path (`$.a`, `$$.Execution.Id`, `$var.x`); throws when it selects nothing. */
+export function readPath(path: string, scope: JsonPathScope): Json {
+  return jsonpath.readPath(path, scope) as Json;
+}
+
+/** Reads one path as ItemsPath / InputPath do; States.Runtime "Invalid path" when it selects nothing. */
+export function selectWithPath(path: string, scope: JsonPathScope): Json {
+  return jsonpath.selectWithPath(path, scope) as Json;
+}
+
+/** The Next of the first matching choice rule (else Default) and which rule it was. */
+export function matchChoice(state: { Choices?: readonly unknown[]; Default?: string }, scope: JsonPathScope): choice.ChoiceOutcome {
+  return choice.matchChoice(state, scope);
+}

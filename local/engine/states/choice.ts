@@ -1,0 +1,58 @@
+import { StatesError, StatesErrorName } from '../errors';
+import { evaluateAssign, inStateSync, jsonPathEffectiveInput, jsonPathOutputPath, jsonPathScope, jsonataOutput, jsonataScope } from '../dataflow';
+import { queryEvaluationError } from '../failures';
+import { Json, JsonObject } from '../json';
+import { evaluateJsonataValue, expressionText, isJsonataExpression } from '../jsonata/evaluate';
+import * as jp from '../query/jsonPath';
+import { NO_CHOICE_MATCHED_CAUSE } from '../choice';
+import { StateContext, StateResult } from '../runtime';
+
+async function conditionHolds(sc: StateContext, rule: JsonObject, raw: Json, index: number): Promise<boolean> {
+  const condition = rule.Condition;
+  if (typeof condition === 'boolean') return condition;
+  if (!isJsonataExpression(condition)) {
+    throw queryEvaluationError(sc.ref, `The Condition of choice rule #${index} is not a JSONata expression`);
+  }
+  const value = await evaluateJsonataValue(condition, jsonataScope(sc, raw), sc.ref, `Choices[${index}].Condition`);
+  if (typeof value !== 'boolean') {
+    throw queryEvaluationError(
+      sc.ref,
+      `The JSONata expression '${expressionText(condition)}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${jsonType(value)}' for value: ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+function jsonType(v: Json): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+function noChoiceMatched(): StatesError {
+  return new StatesError(StatesErrorName.NoChoiceMatched, NO_CHOICE_MATCHED_CAUSE);
+}
+
+/** Choice: the first matching rule's Next (else Default), with that rule's Assign and Output. */
+export async function runChoice(sc: StateContext, raw: Json): Promise<StateResult> {
+  const { state } = sc;
+  const rules = (state.Choices ?? []) as JsonObject[];
+  if (sc.language === 'JSONata') {
+    let chosen: JsonObject | undefined;
+    for (let i = 0; i < rules.length && chosen === undefined; i++) {
+      if (await conditionHolds(sc, rules[i], raw, i)) chosen = rules[i];
+    }
+    const next = chosen !== undefined ? (chosen.Next as string) : state.Default;
+    if (next === undefined) throw noChoiceMatched();
+    const assignTemplate = (chosen?.Assign as JsonObject | undefined) ?? state.Assign;
+    const outputTemplate = chosen?.Output !== undefined ? chosen.Output : state.Output;
+    const assigned = await evaluateAssign(sc, assignTemplate, raw, { input: raw });
+    const output = await jsonataOutput(sc, outputTemplate, raw, { input: raw });
+    return { output, next, assigned };
+  }
+  const { filtered } = jsonPathEffectiveInput(sc, raw, undefined);
+  const scope = jsonPathScope(sc, filtered);
+  const { next, ruleIndex } = inStateSync(sc, () => jp.matchChoice({ Choices: rules, Default: state.Default }, scope));
+  const chosen = ruleIndex === undefined ? undefined : rules[ruleIndex];
+  const assignTemplate = (chosen?.Assign as JsonObject | undefined) ?? state.Assign;
+  const assigned = await evaluateAssign(sc, assignTemplate, filtered, { input: raw });
+  return { output: jsonPathOutputPath(sc, filtered), next, assigned };
+}

@@ -1,0 +1,66 @@
+import { RecordedEvent } from '../history';
+import { MemoEntry, TopLevelCheckpoint } from '../runtime';
+
+/** The lifecycle of an execution, as DescribeExecution reports it. */
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+
+/** Standard (durable, exactly-once state transitions) or Express (short, at-least-once). */
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
+/** A stored state machine. Dates are ISO-8601 text. */
+export interface StateMachineRecord {
+  stateMachineArn: string;
+  name: string;
+  /** The ASL definition as JSON text. */
+  definition: string;
+  roleArn: string;
+  type: StateMachineType;
+  creationDate: string;
+}
+
+/** A stored execution. Input and output are JSON text, dates ISO-8601 text. */
+export interface ExecutionRecord {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: string;
+  stopDate?: string;
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  redriveCount: number;
+  redriveDate?: string;
+  /** Where the top level stands, for resume and redrive. */
+  checkpoint?: TopLevelCheckpoint;
+}
+
+/** What one step of an execution writes, atomically. */
+export interface ExecutionStep {
+  events: RecordedEvent[];
+  memo: Array<[string, MemoEntry]>;
+  /** Changed fields of the execution record. */
+  execution?: Partial<Omit<ExecutionRecord, 'executionArn'>>;
+}
+
+/**
+ * Where the engine keeps state machines, executions, their history and their recorded task
+ * outcomes. Every method is synchronous; `commitStep` must be atomic (one transaction), so
+ * that after a crash the history, the recorded task results and the checkpoint agree.
+ */
+export interface ExecutionStore {
+  putStateMachine(record: StateMachineRecord): void;
+  getStateMachine(stateMachineArn: string): StateMachineRecord | undefined;
+  listStateMachines(): StateMachineRecord[];
+  deleteStateMachine(stateMachineArn: string): void;
+  /** Creates the execution with its first step; false (and no change) when the ARN exists. */
+  createExecution(record: ExecutionRecord, first: ExecutionStep): boolean;
+  getExecution(executionArn: string): ExecutionRecord | undefined;
+  /** Newest first. */
+  listExecutions(filter?: { stateMachineArn?: string; status?: ExecutionStatus }): ExecutionRecord[];
+  commitStep(executionArn: string, step: ExecutionStep): void;
+  getHistory(executionArn: string): RecordedEvent[];
+  getMemo(executionArn: string): Array<[string, MemoEntry]>;
+  close?(): void;
+}

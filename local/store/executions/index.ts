@@ -1,0 +1,2 @@
+export { SqliteExecutionStore } from './sqliteExecutionStore';
+export { CorruptRecordError } from './codecs';

@@ -1,0 +1,134 @@
+/**
+ * Each Lambda invocation's captured logs (Powertools JSON lines, EMF metric lines, START/END/
+ * REPORT), kept with the execution that made it, in SQLite table `lambda_invocations`: what
+ * CloudWatch Logs keeps per log stream, for the dashboard to read. Writes are buffered and
+ * flushed in one transaction per batch, off the execution's hot path.
+ */
+import type Database from 'better-sqlite3';
+import type { InvocationRecord, LogLine } from '../lambda';
+
+/** One stored invocation. Dates are ISO-8601 text. */
+export interface StoredInvocation {
+  readonly requestId: string;
+  readonly executionArn: string;
+  readonly stateName: string;
+  readonly functionName: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  /** The function error's type, when the invocation failed. */
+  readonly errorType?: string;
+  readonly logs: ReadonlyArray<{ stream: LogLine['stream']; text: string; time: string }>;
+  readonly droppedLogLines: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS lambda_invocations (
+  request_id TEXT PRIMARY KEY,
+  execution_arn TEXT NOT NULL,
+  state_name TEXT NOT NULL,
+  function_name TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  duration_ms REAL NOT NULL,
+  error_type TEXT,
+  logs TEXT NOT NULL,
+  dropped_lines INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lambda_invocations_by_execution ON lambda_invocations(execution_arn, started_at);
+CREATE INDEX IF NOT EXISTS lambda_invocations_by_time ON lambda_invocations(started_at);
+`;
+
+interface Row {
+  request_id: string;
+  execution_arn: string;
+  state_name: string;
+  function_name: string;
+  started_at: string;
+  duration_ms: number;
+  error_type: string | null;
+  logs: string;
+  dropped_lines: number;
+}
+
+/** The invocation logs table, with buffered writes. */
+export class InvocationLogStore {
+  private pending: Row[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly insert: Database.Statement;
+  private readonly byExecution: Database.Statement;
+  private readonly writeBatch: (rows: Row[]) => void;
+
+  /**
+   * @param db the database (the table is created if needed)
+   * @param flushAfterMs how long a write may wait to be batched with others. @default 50
+   */
+  public constructor(
+    db: Database.Database,
+    private readonly flushAfterMs = 50,
+  ) {
+    db.exec(SCHEMA);
+    this.insert = db.prepare(
+      `INSERT OR REPLACE INTO lambda_invocations (request_id, execution_arn, state_name, function_name, started_at, duration_ms, error_type, logs, dropped_lines)
+       VALUES (@request_id, @execution_arn, @state_name, @function_name, @started_at, @duration_ms, @error_type, @logs, @dropped_lines)`,
+    );
+    this.byExecution = db.prepare('SELECT * FROM lambda_invocations WHERE execution_arn = ? ORDER BY started_at, rowid');
+    this.writeBatch = db.transaction((rows: Row[]) => {
+      for (const row of rows) this.insert.run(row);
+    });
+  }
+
+  /** Queues an invocation's record for writing. */
+  public record(executionArn: string, stateName: string, invocation: InvocationRecord): void {
+    this.pending.push({
+      request_id: invocation.requestId,
+      execution_arn: executionArn,
+      state_name: stateName,
+      function_name: invocation.functionName,
+      started_at: invocation.startedAt.toISOString(),
+      duration_ms: invocation.durationMs,
+      error_type: invocation.functionError === undefined ? null : errorTypeOf(invocation.payload),
+      logs: JSON.stringify(invocation.logs.map((line) => ({ stream: line.stream, text: line.text, time: line.time.toISOString() }))),
+      dropped_lines: invocation.droppedLogLines,
+    });
+    this.timer ??= setTimeout(() => this.flush(), this.flushAfterMs);
+  }
+
+  /** Writes what is queued, in one transaction. */
+  public flush(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    this.writeBatch(rows);
+  }
+
+  /** An execution's invocations, oldest first (queued ones included). */
+  public invocationsOf(executionArn: string): StoredInvocation[] {
+    this.flush();
+    return (this.byExecution.all(executionArn) as Row[]).map(toStored);
+  }
+}
+
+function toStored(row: Row): StoredInvocation {
+  return {
+    requestId: row.request_id,
+    executionArn: row.execution_arn,
+    stateName: row.state_name,
+    functionName: row.function_name,
+    startedAt: row.started_at,
+    durationMs: row.duration_ms,
+    ...(row.error_type !== null ? { errorType: row.error_type } : {}),
+    logs: JSON.parse(row.logs) as StoredInvocation['logs'],
+    droppedLogLines: row.dropped_lines,
+  };
+}
+
+function errorTypeOf(payload: string): string {
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    if (typeof parsed === 'object' && parsed !== null && 'errorType' in parsed && typeof parsed.errorType === 'string') return parsed.errorType;
+  } catch {
+    // A malformed error payload is reported as Lambda reports it.
+  }
+  return 'Lambda.Unknown';
+}

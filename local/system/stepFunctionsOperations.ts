@@ -1,0 +1,110 @@
+/**
+ * The Step Functions API endpoint's {@link StepFunctionsOperations} port on the local engine.
+ * The engine throws AWS's errors by name (ExecutionDoesNotExist…), which the endpoint answers
+ * as AWS does; pages are cut here, with opaque tokens.
+ */
+import type { Engine, HistoryEvent as EngineHistoryEvent, Json } from '../engine';
+import {
+  InvalidToken,
+  type DescribeExecutionRequest,
+  type DescribeExecutionResult,
+  type GetExecutionHistoryRequest,
+  type GetExecutionHistoryResult,
+  type HistoryEvent,
+  type ListExecutionsRequest,
+  type ListExecutionsResult,
+  type RedriveExecutionRequest,
+  type RedriveExecutionResult,
+  type StartExecutionRequest,
+  type StartExecutionResult,
+  type StepFunctionsOperations,
+  type StopExecutionRequest,
+  type StopExecutionResult,
+} from '../api';
+
+/** AWS's default page size. */
+const DEFAULT_PAGE_SIZE = 100;
+
+/** Serves the Step Functions operations from `engine`. */
+export class EngineStepFunctions implements StepFunctionsOperations {
+  public constructor(private readonly engine: Engine) {}
+
+  public async startExecution(request: StartExecutionRequest): Promise<StartExecutionResult> {
+    const input = request.input === undefined ? undefined : (JSON.parse(request.input) as Json);
+    return this.engine.startExecution(request.stateMachineArn, input, request.name === undefined ? {} : { name: request.name });
+  }
+
+  public async describeExecution(request: DescribeExecutionRequest): Promise<DescribeExecutionResult> {
+    const d = this.engine.describeExecution(request.executionArn);
+    if (request.includedData !== 'METADATA_ONLY') return d;
+    const { input: _input, output: _output, inputDetails: _inputDetails, outputDetails: _outputDetails, ...metadata } = d;
+    return metadata;
+  }
+
+  public async getExecutionHistory(request: GetExecutionHistoryRequest): Promise<GetExecutionHistoryResult> {
+    const { events } = this.engine.getExecutionHistory(request.executionArn, { reverseOrder: request.reverseOrder === true });
+    const withData = request.includeExecutionData !== false;
+    const { items, nextToken } = page(events, request.maxResults, request.nextToken, `history:${request.executionArn}`);
+    return { events: items.map((event) => toApiEvent(event, withData)), ...(nextToken !== undefined ? { nextToken } : {}) };
+  }
+
+  public async listExecutions(request: ListExecutionsRequest): Promise<ListExecutionsResult> {
+    const all = this.engine
+      .listExecutions({
+        ...(request.stateMachineArn !== undefined ? { stateMachineArn: request.stateMachineArn } : {}),
+        ...(request.statusFilter !== undefined ? { statusFilter: request.statusFilter } : {}),
+      })
+      .filter((item) => request.redriveFilter === undefined || (request.redriveFilter === 'REDRIVEN') === item.redriveCount > 0);
+    const scope = `executions:${request.stateMachineArn ?? '*'}:${request.statusFilter ?? '*'}`;
+    const { items, nextToken } = page(all, request.maxResults, request.nextToken, scope);
+    return { executions: items, ...(nextToken !== undefined ? { nextToken } : {}) };
+  }
+
+  public async stopExecution(request: StopExecutionRequest): Promise<StopExecutionResult> {
+    const options = { ...(request.error !== undefined ? { error: request.error } : {}), ...(request.cause !== undefined ? { cause: request.cause } : {}) };
+    const stopped = this.engine.stopExecution(request.executionArn, options);
+    // The answer comes once the execution has recorded its end, as DescribeExecution then shows.
+    await this.engine.awaitExecution(request.executionArn);
+    return stopped;
+  }
+
+  public async redriveExecution(request: RedriveExecutionRequest): Promise<RedriveExecutionResult> {
+    return this.engine.redriveExecution(request.executionArn);
+  }
+}
+
+function toApiEvent(event: EngineHistoryEvent, withData: boolean): HistoryEvent {
+  const { timestamp, type, id, previousEventId, ...details } = event;
+  const kept = withData ? details : Object.fromEntries(Object.entries(details).map(([key, value]) => [key, withoutData(value)]));
+  return { ...kept, id, previousEventId, type, timestamp: new Date(timestamp) } as HistoryEvent;
+}
+
+/** An event's details without the execution data (input, output, parameters). */
+function withoutData(details: unknown): unknown {
+  if (typeof details !== 'object' || details === null) return details;
+  return Object.fromEntries(Object.entries(details).filter(([key]) => !['input', 'output', 'parameters'].includes(key)));
+}
+
+/** A page of `items` from an opaque token bound to the listing it came from. */
+function page<T>(items: readonly T[], maxResults: number | undefined, token: string | undefined, scope: string): { items: T[]; nextToken?: string } {
+  const size = maxResults === undefined || maxResults === 0 ? DEFAULT_PAGE_SIZE : maxResults;
+  let start = 0;
+  if (token !== undefined) {
+    const decoded = decodeToken(token);
+    if (decoded === undefined || decoded.scope !== scope || decoded.offset > items.length) throw new InvalidToken(token);
+    start = decoded.offset;
+  }
+  const end = start + size;
+  return { items: items.slice(start, end), ...(end < items.length ? { nextToken: Buffer.from(JSON.stringify({ scope, offset: end })).toString('base64url') } : {}) };
+}
+
+function decodeToken(token: string): { scope: string; offset: number } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || !('scope' in parsed) || !('offset' in parsed)) return undefined;
+    const { scope, offset } = parsed;
+    return typeof scope === 'string' && typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? { scope, offset } : undefined;
+  } catch {
+    return undefined;
+  }
+}
