@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { LAMBDA_BUNDLE_OPTIONS } from '../handlers/bundleOptions';
 import { TASK_FUNCTIONS } from '../handlers/index';
 import { TASK_FUNCTION_NAMES } from '../workflow/contracts';
 
@@ -52,13 +53,8 @@ async function bundle(entry: string, outfile: string, sdkExternal = true): Promi
   await build({
     entryPoints: [join(PROJECT_ROOT, entry)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minify: true,
-    external: sdkExternal ? ['@aws-sdk/*'] : [],
-    logLevel: 'silent',
+    ...LAMBDA_BUNDLE_OPTIONS,
+    external: sdkExternal ? LAMBDA_BUNDLE_OPTIONS.external : [],
   });
 }
 
@@ -86,7 +82,7 @@ export default async function run(): Promise<Record<string, number>> {
       for (const [name, file] of bundles) {
         sample(`handlers.${name}.initMs`, timeNode(`require(${JSON.stringify(file)})`));
         if (name !== 'validateOrder') {
-          const sdk = AWS_SDK_MODULES.map((module) => `require(${JSON.stringify(module)});`).join('');
+          const sdk = AWS_SDK_MODULES.map(module => `require(${JSON.stringify(module)});`).join('');
           sample(`handlers.${name}.initWithAwsSdkMs`, timeNode(`require(${JSON.stringify(file)});${sdk}`));
         }
       }

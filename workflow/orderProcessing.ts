@@ -3,20 +3,18 @@
  * below is checked against the contracts' types, every Task's Parameters build exactly the
  * input its function decodes.
  */
-import type { JsonPathStateMachineDefinition } from './asl';
-import {
-  TRANSIENT_ERROR_NAMES,
-  type ChargeResult,
-  type Order,
-  type ReservationResult,
-  type TaskFunctionName,
-  type TaskInput,
-  type TaskOutput,
-  type TransientErrorName,
-  type ValidationResult,
+import type {
+  ChargeResult,
+  Order,
+  ReservationResult,
+  TaskFunctionName,
+  TaskInput,
+  TaskOutput,
+  TransientErrorName,
+  ValidationResult,
 } from './contracts';
-import { Retry, taskFunction, Workflow, type BuiltWorkflow, type TaskFunction } from './dsl';
-import type { Retrier } from './asl';
+import type { JsonPathStateMachineDefinition, Retrier } from './asl';
+import { Retry, taskFunction, Workflow, type BuiltWorkflow, type CaughtError, type TaskFunction } from './dsl';
 
 /** A step that threw (after its retries): recorded in place of its result. */
 export interface StepError {
@@ -67,8 +65,7 @@ const SERVICE_TRANSIENT_ERROR: Record<TaskFunctionName, TransientErrorName | und
 /** Exponential backoff (1 s, ×2, capped at 8 s) with full jitter, on the task's transient errors. */
 export function transientRetry(name: TaskFunctionName): Retrier {
   const serviceError = SERVICE_TRANSIENT_ERROR[name];
-  const errors = serviceError && TRANSIENT_ERROR_NAMES.includes(serviceError) ? [serviceError] : [];
-  return Retry.exponentialWithJitter([...LAMBDA_TRANSIENT_ERRORS, ...errors], {
+  return Retry.exponentialWithJitter([...LAMBDA_TRANSIENT_ERRORS, ...(serviceError ? [serviceError] : [])], {
     intervalSeconds: 1,
     maxAttempts: 4,
     backoffRate: 2,
@@ -107,17 +104,20 @@ function buildOrderProcessing(): BuiltWorkflow<Order, TaskFunctionName> {
     .catchAll(orderSucceeded, { resultPath: '$.notificationError' })
     .next(orderSucceeded);
 
+  // A caught error, recorded in place of the step's result (FLOW.md: {status: ERROR, error, cause}).
+  const caught = wf.states<CaughtError>();
+  const stepError = { status: 'ERROR', 'error.$': '$.Error', 'cause.$': '$.Cause' } as const;
+
   // ---- compensation: undo only what may have been done ----
   const compensating = wf.states<ProcessedOrder & { failure: Failure }>();
-  const stepError = { status: 'ERROR', 'error.$': '$.Error', 'cause.$': '$.Cause' } as const;
   const releaseInventory = compensating
     .task('ReleaseInventory', fn('releaseInventory'), { parameters: { 'orderId.$': '$.orderId' } })
     .retry(transientRetry('releaseInventory'))
-    .catchAll(wf.states<{ Error: string; Cause: string }>().pass('ReleaseFailed', { parameters: stepError }));
+    .catchAll(caught.pass('ReleaseFailed', { parameters: stepError }));
   const refundPayment = compensating
     .task('RefundPayment', fn('refundPayment'), { parameters: { 'orderId.$': '$.orderId' } })
     .retry(transientRetry('refundPayment'))
-    .catchAll(wf.states<{ Error: string; Cause: string }>().pass('RefundFailed', { parameters: stepError }));
+    .catchAll(caught.pass('RefundFailed', { parameters: stepError }));
   const compensate = compensating
     .parallel(
       'Compensate',
@@ -192,7 +192,6 @@ function buildOrderProcessing(): BuiltWorkflow<Order, TaskFunctionName> {
 
   // ---- processing: reserve stock and charge, side by side ----
   const validated = wf.states<ValidatedOrder>();
-  const caught = wf.states<{ Error: string; Cause: string }>();
   const processOrder = validated
     .parallel(
       'ProcessOrder',
@@ -218,7 +217,7 @@ function buildOrderProcessing(): BuiltWorkflow<Order, TaskFunctionName> {
     // The branches catch their own errors; should the state itself fail, both steps count as errored
     // (so both are compensated: release and refund are idempotent no-ops when nothing was done).
     .catchAll(
-      wf.states<ValidatedOrder & { processingError: { Error: string; Cause: string } }>().pass('RecordProcessingError', {
+      wf.states<ValidatedOrder & { processingError: CaughtError }>().pass('RecordProcessingError', {
         parameters: {
           inventory: { status: 'ERROR', 'error.$': '$.processingError.Error', 'cause.$': '$.processingError.Cause' },
           payment: { status: 'ERROR', 'error.$': '$.processingError.Error', 'cause.$': '$.processingError.Cause' },
@@ -267,7 +266,7 @@ function buildOrderProcessing(): BuiltWorkflow<Order, TaskFunctionName> {
     // Nothing was done yet: no compensation, straight to the failure notice.
     .catchAll(
       wf
-        .states<Order & { caught: { Error: string; Cause: string } }>()
+        .states<Order & { caught: CaughtError }>()
         .pass('RecordValidationError', {
           parameters: {
             step: 'ValidateOrder',

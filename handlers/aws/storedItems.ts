@@ -19,7 +19,10 @@ export const ReservationItem = t.intersection([
 export type ReservationItem = t.TypeOf<typeof ReservationItem>;
 
 /** A stock item (table of stock, key `sku`); `holds` maps orderId to units held, or -1. */
-export const StockItem = t.intersection([t.type({ sku: t.string, available: t.number }), t.partial({ holds: t.record(t.string, t.number) })]);
+export const StockItem = t.intersection([
+  t.type({ sku: t.string, available: t.number }),
+  t.partial({ holds: t.record(t.string, t.number) }),
+]);
 export type StockItem = t.TypeOf<typeof StockItem>;
 
 /** A payment item (table of payments, key `orderId`). */

@@ -19,16 +19,21 @@ export interface ReleaseInventoryDeps {
 /** Builds the releaseInventory handler. */
 export function createReleaseInventoryHandler(deps: ReleaseInventoryDeps): TaskHandler<ReleaseResult> {
   const obs = deps.observability ?? createObservability('inventory');
-  return (event) =>
-    observeInvocation(obs, 'releaseInventory', async () => {
-      const { orderId } = decodeEvent(ReleaseInventoryInput, event, 'releaseInventory');
-      const outcome = await deps.store.release(orderId);
-      count(obs.metrics, outcome.status === 'RELEASED' ? 'ReservationsReleased' : 'ReleasesWithoutReservation');
-      obs.logger.info('inventory released', { orderId: safeOrderId(orderId), step: 'releaseInventory', outcome: outcome.status });
-      return outcome.status === 'RELEASED'
-        ? { orderId, status: 'RELEASED', reservationId: outcome.reservationId }
-        : { orderId, status: 'NOTHING_RESERVED' };
-    });
+  return (event, context) =>
+    observeInvocation(
+      obs,
+      'releaseInventory',
+      async () => {
+        const { orderId } = decodeEvent(ReleaseInventoryInput, event, 'releaseInventory');
+        const outcome = await deps.store.release(orderId);
+        count(obs.metrics, outcome.status === 'RELEASED' ? 'ReservationsReleased' : 'ReleasesWithoutReservation');
+        obs.logger.info('inventory released', { orderId: safeOrderId(orderId), step: 'releaseInventory', outcome: outcome.status });
+        return outcome.status === 'RELEASED'
+          ? { orderId, status: 'RELEASED', reservationId: outcome.reservationId }
+          : { orderId, status: 'NOTHING_RESERVED' };
+      },
+      context,
+    );
 }
 
 /** The Lambda entry (AWS adapters loaded on first invocation): DynamoDB tables from the environment. */

@@ -32,41 +32,46 @@ export function createNotifyCustomerHandler(deps: NotifyCustomerDeps): TaskHandl
   const obs = deps.observability ?? createObservability('notification');
   const runtime = deps.runtime ?? systemRuntime;
   const claimTimeoutMs = (deps.claimTimeoutSeconds ?? 60) * 1000;
-  return (event) =>
-    observeInvocation(obs, 'notifyCustomer', async () => {
-      const input = decodeEvent(NotifyCustomerInput, event, 'notifyCustomer');
-      const { outcome } = input;
-      const orderId = storableOrderId(input.orderId);
-      const logged = { orderId: safeOrderId(orderId), step: 'notifyCustomer', notification: outcome };
-      const now = runtime.now();
-      const claim = await deps.log.claim(orderId, outcome, now.toISOString(), new Date(now.getTime() - claimTimeoutMs).toISOString());
-      if (claim.kind === 'taken') {
-        if (claim.record.status === 'PENDING') {
-          // Another call is delivering it right now: retry later rather than send twice.
-          throw new NotificationUnavailableError(`notification ${outcome} of order ${orderId} is being delivered by another call`);
+  return (event, context) =>
+    observeInvocation(
+      obs,
+      'notifyCustomer',
+      async () => {
+        const input = decodeEvent(NotifyCustomerInput, event, 'notifyCustomer');
+        const { outcome } = input;
+        const orderId = storableOrderId(input.orderId);
+        const logged = { orderId: safeOrderId(orderId), step: 'notifyCustomer', notification: outcome };
+        const now = runtime.now();
+        const claim = await deps.log.claim(orderId, outcome, now.toISOString(), new Date(now.getTime() - claimTimeoutMs).toISOString());
+        if (claim.kind === 'taken') {
+          if (claim.record.status === 'PENDING') {
+            // Another call is delivering it right now: retry later rather than send twice.
+            throw new NotificationUnavailableError(`notification ${outcome} of order ${orderId} is being delivered by another call`);
+          }
+          count(obs.metrics, 'NotificationsDuplicate');
+          obs.logger.info('notification already sent', { ...logged, outcome: 'DUPLICATE' });
+          return { orderId, outcome, status: 'DUPLICATE', ...(claim.record.messageId !== undefined ? { messageId: claim.record.messageId } : {}) };
         }
-        count(obs.metrics, 'NotificationsDuplicate');
-        obs.logger.info('notification already sent', { ...logged, outcome: 'DUPLICATE' });
-        return { orderId, outcome, status: 'DUPLICATE', ...(claim.record.messageId !== undefined ? { messageId: claim.record.messageId } : {}) };
-      }
 
-      const message = buildCustomerMessage(input);
-      try {
-        const { messageId } = await deps.publisher.publish(message);
-        await deps.log.finish({ orderId, outcome, status: 'DELIVERED', messageId, updatedAt: runtime.now().toISOString() });
-        count(obs.metrics, 'NotificationsSent');
-        obs.logger.info('notification delivered', { ...logged, outcome: 'DELIVERED', messageId });
-        return { orderId, outcome, status: 'DELIVERED', messageId };
-      } catch (error) {
-        const { name } = describeError(error);
-        await deps.log.finish({ orderId, outcome, status: 'FAILED', error: name, updatedAt: runtime.now().toISOString() });
-        countBy(obs.metrics, 'NotificationsFailed', 'outcome', outcome);
-        obs.logger.warn('notification failed', { ...logged, outcome: 'FAILED', error: name });
-        // Transient: let the workflow retry (the FAILED record may be claimed again).
-        if (error instanceof NotificationUnavailableError) throw error;
-        return { orderId, outcome, status: 'FAILED', error: name };
-      }
-    });
+        const message = buildCustomerMessage(input);
+        try {
+          const { messageId } = await deps.publisher.publish(message);
+          await deps.log.finish({ orderId, outcome, status: 'DELIVERED', messageId, updatedAt: runtime.now().toISOString() });
+          count(obs.metrics, 'NotificationsSent');
+          obs.logger.info('notification delivered', { ...logged, outcome: 'DELIVERED', messageId });
+          return { orderId, outcome, status: 'DELIVERED', messageId };
+        } catch (error) {
+          const { name } = describeError(error);
+          await deps.log.finish({ orderId, outcome, status: 'FAILED', error: name, updatedAt: runtime.now().toISOString() });
+          countBy(obs.metrics, 'NotificationsFailed', 'outcome', outcome);
+          obs.logger.warn('notification failed', { ...logged, outcome: 'FAILED', error: name });
+          // Transient: let the workflow retry (the FAILED record may be claimed again).
+          if (error instanceof NotificationUnavailableError) throw error;
+          return { orderId, outcome, status: 'FAILED', error: name };
+        }
+      },
+      context,
+    );
 }
 
 /** The Lambda entry (AWS adapters loaded on first invocation): DynamoDB table and SNS topic from the environment. */

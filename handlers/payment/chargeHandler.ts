@@ -52,50 +52,55 @@ function sameTerms(a: ChargeTerms, b: ChargeTerms): boolean {
 export function createChargePaymentHandler(deps: ChargePaymentDeps): TaskHandler<ChargeResult> {
   const obs = deps.observability ?? createObservability('payment');
   const config = checkProcessorConfig(deps.processor ?? DEFAULT_PROCESSOR_CONFIG);
-  return (event) =>
-    observeInvocation(obs, 'chargePayment', async () => {
-      const input = decodeEvent(ChargePaymentInput, event, 'chargePayment');
-      const problems = chargeInputProblems(input);
-      if (problems.length > 0) throw new InvalidEventError('chargePayment', problems);
-      const orderId = safeOrderId(input.orderId);
-      const terms: ChargeTerms = { orderId: input.orderId, amount: input.amount, currency: input.currency };
+  return (event, context) =>
+    observeInvocation(
+      obs,
+      'chargePayment',
+      async () => {
+        const input = decodeEvent(ChargePaymentInput, event, 'chargePayment');
+        const problems = chargeInputProblems(input);
+        if (problems.length > 0) throw new InvalidEventError('chargePayment', problems);
+        const orderId = safeOrderId(input.orderId);
+        const terms: ChargeTerms = { orderId: input.orderId, amount: input.amount, currency: input.currency };
 
-      const begun = await deps.ledger.beginAttempt(terms);
-      if (begun.kind === 'final' && begun.record.status === 'VOIDED') {
-        throw new OrderCompensatedError(input.orderId, 'its payment was voided');
-      }
-      if (!sameTerms(begun.terms, terms)) {
-        throw new IdempotencyConflictError(`order ${input.orderId} was already charged with different terms`);
-      }
-      let record: ChargeRecord;
-      if (begun.kind === 'final') {
-        record = begun.record;
-        obs.logger.info('payment replayed', { orderId, step: 'chargePayment', outcome: record.status });
-      } else {
-        const decision = decideCharge(config, input.orderId, begun.attempt, input.paymentToken);
-        if (decision.kind === 'transient') {
-          count(obs.metrics, 'PaymentsTransientFailures');
-          obs.logger.warn('payment processor unavailable', { orderId, step: 'chargePayment', outcome: 'TRANSIENT', attempt: begun.attempt });
-          throw new PaymentProcessorUnavailableError(`payment processor unavailable (attempt ${begun.attempt})`);
+        const begun = await deps.ledger.beginAttempt(terms);
+        if (begun.kind === 'final' && begun.record.status === 'VOIDED') {
+          throw new OrderCompensatedError(input.orderId, 'its payment was voided');
         }
-        record = await deps.ledger.complete(
-          input.orderId,
-          decision.kind === 'approved'
-            ? { status: 'APPROVED', confirmationId: paymentId('ch', config.seed, input.orderId) }
-            : { status: 'DECLINED', declineReason: decision.reason },
-        );
-        if (record.status === 'APPROVED') count(obs.metrics, 'PaymentsApproved');
-        if (record.status === 'DECLINED') countBy(obs.metrics, 'PaymentsDeclined', 'reason', record.declineReason);
-        obs.logger.info('payment decided', {
-          orderId,
-          step: 'chargePayment',
-          outcome: record.status,
-          attempt: begun.attempt,
-          declineReason: record.status === 'DECLINED' ? record.declineReason : undefined,
-        });
-      }
-      return replay(input.orderId, record);
-    });
+        if (!sameTerms(begun.terms, terms)) {
+          throw new IdempotencyConflictError(`order ${input.orderId} was already charged with different terms`);
+        }
+        let record: ChargeRecord;
+        if (begun.kind === 'final') {
+          record = begun.record;
+          obs.logger.info('payment replayed', { orderId, step: 'chargePayment', outcome: record.status });
+        } else {
+          const decision = decideCharge(config, input.orderId, begun.attempt, input.paymentToken);
+          if (decision.kind === 'transient') {
+            count(obs.metrics, 'PaymentsTransientFailures');
+            obs.logger.warn('payment processor unavailable', { orderId, step: 'chargePayment', outcome: 'TRANSIENT', attempt: begun.attempt });
+            throw new PaymentProcessorUnavailableError(`payment processor unavailable (attempt ${begun.attempt})`);
+          }
+          record = await deps.ledger.complete(
+            input.orderId,
+            decision.kind === 'approved'
+              ? { status: 'APPROVED', confirmationId: paymentId('ch', config.seed, input.orderId) }
+              : { status: 'DECLINED', declineReason: decision.reason },
+          );
+          if (record.status === 'APPROVED') count(obs.metrics, 'PaymentsApproved');
+          if (record.status === 'DECLINED') countBy(obs.metrics, 'PaymentsDeclined', 'reason', record.declineReason);
+          obs.logger.info('payment decided', {
+            orderId,
+            step: 'chargePayment',
+            outcome: record.status,
+            attempt: begun.attempt,
+            declineReason: record.status === 'DECLINED' ? record.declineReason : undefined,
+          });
+        }
+        return replay(input.orderId, record);
+      },
+      context,
+    );
 }
 
 /** The Lambda entry (AWS adapters loaded on first invocation): DynamoDB table and processor settings from the environment. */

@@ -23,16 +23,21 @@ export interface RefundPaymentDeps {
 export function createRefundPaymentHandler(deps: RefundPaymentDeps): TaskHandler<RefundResult> {
   const obs = deps.observability ?? createObservability('payment');
   const seed = deps.seed ?? DEFAULT_PROCESSOR_CONFIG.seed;
-  return (event) =>
-    observeInvocation(obs, 'refundPayment', async () => {
-      const { orderId } = decodeEvent(RefundPaymentInput, event, 'refundPayment');
-      const outcome = await deps.ledger.refund(orderId, paymentId('re', seed, orderId));
-      count(obs.metrics, outcome.status === 'REFUNDED' ? 'PaymentsRefunded' : 'PaymentsVoided');
-      obs.logger.info('payment compensated', { orderId: safeOrderId(orderId), step: 'refundPayment', outcome: outcome.status });
-      return outcome.status === 'REFUNDED'
-        ? { orderId, status: 'REFUNDED', refundId: outcome.refundId, confirmationId: outcome.confirmationId }
-        : { orderId, status: 'VOIDED' };
-    });
+  return (event, context) =>
+    observeInvocation(
+      obs,
+      'refundPayment',
+      async () => {
+        const { orderId } = decodeEvent(RefundPaymentInput, event, 'refundPayment');
+        const outcome = await deps.ledger.refund(orderId, paymentId('re', seed, orderId));
+        count(obs.metrics, outcome.status === 'REFUNDED' ? 'PaymentsRefunded' : 'PaymentsVoided');
+        obs.logger.info('payment compensated', { orderId: safeOrderId(orderId), step: 'refundPayment', outcome: outcome.status });
+        return outcome.status === 'REFUNDED'
+          ? { orderId, status: 'REFUNDED', refundId: outcome.refundId, confirmationId: outcome.confirmationId }
+          : { orderId, status: 'VOIDED' };
+      },
+      context,
+    );
 }
 
 /** The Lambda entry (AWS adapters loaded on first invocation): DynamoDB table from the environment. */

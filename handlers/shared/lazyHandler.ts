@@ -1,5 +1,7 @@
-/** A Lambda handler: the decoded event in, the typed result out. */
-export type TaskHandler<R> = (event: unknown) => Promise<R>;
+import type { LambdaContext } from './observability';
+
+/** A Lambda handler: the event in (decoded inside), the typed result out. */
+export type TaskHandler<R> = (event: unknown, context?: LambdaContext) => Promise<R>;
 
 /**
  * A handler whose dependencies are built on first invocation, so that importing a handler
@@ -9,7 +11,7 @@ export type TaskHandler<R> = (event: unknown) => Promise<R>;
  */
 export function lazyHandler<R>(build: () => TaskHandler<R> | Promise<TaskHandler<R>>): TaskHandler<R> {
   let built: Promise<TaskHandler<R>> | undefined;
-  return async (event) => {
+  return async (event, context) => {
     if (built === undefined) {
       const attempt = Promise.resolve().then(build);
       built = attempt;
@@ -17,6 +19,6 @@ export function lazyHandler<R>(build: () => TaskHandler<R> | Promise<TaskHandler
         if (built === attempt) built = undefined;
       });
     }
-    return (await built)(event);
+    return (await built)(event, context);
   };
 }

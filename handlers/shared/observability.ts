@@ -8,6 +8,9 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 /** The CloudWatch metrics namespace of every service. */
 export const METRICS_NAMESPACE = 'OrderWorkflow';
 
+/** The Lambda invocation context, as Powertools' logger reads it. */
+export type LambdaContext = Parameters<Logger['addContext']>[0];
+
 /** A handler's logger and metrics. */
 export interface Observability {
   readonly logger: Logger;
@@ -44,10 +47,12 @@ export function describeError(error: unknown): { name: string; message: string }
 }
 
 /**
- * Runs one invocation of a step: logs a failure with the step's name and rethrows it, and
- * always publishes the metrics stored during the call.
+ * Runs one invocation of a step: adds the Lambda context to the logs, logs a failure with
+ * the step's name and rethrows it, and always publishes the metrics stored during the call.
  */
-export async function observeInvocation<R>(obs: Observability, step: string, run: () => Promise<R>): Promise<R> {
+export async function observeInvocation<R>(obs: Observability, step: string, run: () => Promise<R>, context?: LambdaContext): Promise<R> {
+  // Adds the request id, function name and cold start to every log line of this call.
+  if (context !== undefined) obs.logger.addContext(context);
   try {
     return await run();
   } catch (error) {

@@ -16,5 +16,7 @@ export function safeOrderId(orderId: string): string {
  */
 export function storableOrderId(orderId: string): string {
   if (orderId.length <= 256 && !isCardNumber(orderId)) return orderId;
-  return `sha256:${createHash('sha256').update(orderId).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(orderId)
+    .digest('hex')}`;
 }

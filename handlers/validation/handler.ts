@@ -20,26 +20,31 @@ export interface ValidateOrderDeps {
 export function createValidateOrderHandler(deps: ValidateOrderDeps = {}): TaskHandler<ValidationResult> {
   const obs = deps.observability ?? createObservability('order-validation');
   const limits = deps.limits ?? DEFAULT_LIMITS;
-  return (event) =>
-    observeInvocation(obs, 'validateOrder', async () => {
-      const { order } = decodeEvent(ValidateOrderInput, event, 'validateOrder');
-      const errors = findOrderProblems(order, limits);
-      const valid = errors.length === 0;
-      const orderId = safeOrderId(order.orderId);
-      if (valid) {
-        count(obs.metrics, 'OrdersValidated');
-      } else {
-        for (const code of new Set(errors.map((error) => error.code))) countBy(obs.metrics, 'OrdersRejected', 'rule', code);
-      }
-      obs.logger.info('order validated', {
-        orderId,
-        step: 'validateOrder',
-        outcome: valid ? 'VALID' : 'INVALID',
-        // Fields and codes only: messages and values stay out of the logs.
-        problems: errors.map(({ field, code }) => `${field}:${code}`),
-      });
-      return { valid, errors };
-    });
+  return (event, context) =>
+    observeInvocation(
+      obs,
+      'validateOrder',
+      async () => {
+        const { order } = decodeEvent(ValidateOrderInput, event, 'validateOrder');
+        const errors = findOrderProblems(order, limits);
+        const valid = errors.length === 0;
+        const orderId = safeOrderId(order.orderId);
+        if (valid) {
+          count(obs.metrics, 'OrdersValidated');
+        } else {
+          for (const code of new Set(errors.map((error) => error.code))) countBy(obs.metrics, 'OrdersRejected', 'rule', code);
+        }
+        obs.logger.info('order validated', {
+          orderId,
+          step: 'validateOrder',
+          outcome: valid ? 'VALID' : 'INVALID',
+          // Fields and codes only: messages and values stay out of the logs.
+          problems: errors.map(({ field, code }) => `${field}:${code}`),
+        });
+        return { valid, errors };
+      },
+      context,
+    );
 }
 
 /** The Lambda entry. */

@@ -5,6 +5,7 @@
 import * as esbuild from 'esbuild';
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import { LAMBDA_BUNDLE_OPTIONS } from '../../handlers/bundleOptions';
 import type { TaskFunctionName } from '../../workflow/contracts';
 import { HandlerBundleError } from '../errors';
 
@@ -42,8 +43,8 @@ export interface EsbuildBundlerOptions {
  * A bundler that runs esbuild's API (synchronously: a component's constructor cannot
  * await) once per function and remembers the result.
  *
- * Bundles are CommonJS for Node 22, minified, with every dependency (AWS SDK included)
- * inlined so the code runs against the versions it was tested with.
+ * Bundles use LAMBDA_BUNDLE_OPTIONS: CommonJS for Node 22, minified, every dependency inlined
+ * except AWS SDK v3, which the nodejs22.x runtime provides.
  */
 export const esbuildBundler = (options: EsbuildBundlerOptions): HandlerBundler => {
   const built = new Map<TaskFunctionName, HandlerBundle>();
@@ -57,13 +58,7 @@ export const esbuildBundler = (options: EsbuildBundlerOptions): HandlerBundler =
       esbuild.buildSync({
         entryPoints: [path.resolve(options.projectRoot, entry)],
         outfile,
-        bundle: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'cjs',
-        minify: true,
-        legalComments: 'none',
-        logLevel: 'silent',
+        ...LAMBDA_BUNDLE_OPTIONS,
       });
     } catch (error) {
       throw new HandlerBundleError(`cannot bundle ${fn} from ${entry}`, { cause: error });

@@ -21,6 +21,14 @@ export class ApiRequestLog {
     if (this.requests.length > this.capacity) this.requests.shift();
   }
 
+  /**
+   * Records an order API access-log entry (`createOrderApi`'s `onRequest`), the requests API
+   * Gateway's metrics count on AWS.
+   */
+  public recordAccess(entry: { readonly status: number; readonly durationMs: number }): void {
+    this.record({ time: new Date(this.now() - entry.durationMs).toISOString(), statusCode: entry.status, latencyMs: entry.durationMs });
+  }
+
   /** Records the request when its response is finished; call it first thing in the server's handler. */
   public observe(_req: IncomingMessage, res: ServerResponse): void {
     const started = this.now();

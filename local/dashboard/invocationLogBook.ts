@@ -24,6 +24,8 @@ export interface InvocationOrigin {
 /** An in-memory, bounded log of invocations. */
 export class InvocationLogBook {
   private readonly entries: InvocationLog[] = [];
+  /** Each entry's start, epoch milliseconds, for window queries. */
+  private readonly starts: number[] = [];
   private readonly byExecution = new Map<string, InvocationLog[]>();
 
   /** @param capacity how many invocations to keep @default 50000 */
@@ -42,12 +44,16 @@ export class InvocationLogBook {
       lines: invocation.logs.map((l) => ({ time: l.time.toISOString(), stream: l.stream, text: l.text })),
     };
     this.entries.push(entry);
+    this.starts.push(invocation.startedAt.getTime());
     if (entry.executionArn !== undefined) {
       const list = this.byExecution.get(entry.executionArn) ?? [];
       list.push(entry);
       this.byExecution.set(entry.executionArn, list);
     }
-    if (this.entries.length > this.capacity) this.forget(this.entries.shift());
+    if (this.entries.length > this.capacity) {
+      this.starts.shift();
+      this.forget(this.entries.shift());
+    }
   }
 
   /** The invocations of one execution, oldest first. */
@@ -57,8 +63,8 @@ export class InvocationLogBook {
 
   /** The invocations that started in the window, oldest first. */
   public between(window: TimeWindow): InvocationLog[] {
-    return this.entries.filter((e) => {
-      const t = Date.parse(e.startedAt);
+    return this.entries.filter((_, i) => {
+      const t = this.starts[i] ?? Number.NaN;
       return t >= window.since && t < window.until;
     });
   }

@@ -7,7 +7,8 @@ export interface ExecutionContext {
   input: Json;
   startTime: string;
   roleArn: string;
-  redriveCount: number;
+  /** Standard executions only: Express executions cannot be redriven and show no RedriveCount. */
+  redriveCount?: number;
   stateMachineArn: string;
   stateMachineName: string;
 }
@@ -25,15 +26,16 @@ export interface StateContextInfo {
 export function buildContextObject(execution: ExecutionContext, state: StateContextInfo): JsonObject {
   const stateObj: JsonObject = { Name: state.name, EnteredTime: state.enteredTime };
   if (state.retryCount !== undefined) stateObj.RetryCount = state.retryCount;
+  const exec: JsonObject = {
+    Id: execution.executionArn,
+    Input: execution.input,
+    StartTime: execution.startTime,
+    Name: execution.name,
+    RoleArn: execution.roleArn,
+  };
+  if (execution.redriveCount !== undefined) exec.RedriveCount = execution.redriveCount;
   const ctx: JsonObject = {
-    Execution: {
-      Id: execution.executionArn,
-      Input: execution.input,
-      StartTime: execution.startTime,
-      Name: execution.name,
-      RoleArn: execution.roleArn,
-      RedriveCount: execution.redriveCount,
-    },
+    Execution: exec,
     StateMachine: { Id: execution.stateMachineArn, Name: execution.stateMachineName },
     State: stateObj,
   };

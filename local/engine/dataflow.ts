@@ -17,15 +17,24 @@ export function inStateSync<T>(sc: StateContext, op: () => T): T {
 /** The JSONPath scope of a state: `$` is `input`. */
 export function jsonPathScope(sc: StateContext, input: Json, context?: Json): jp.JsonPathScope {
   if (context !== undefined) return { input, context, variables: sc.frame.variables };
-  let built: Json | undefined;
-  // `$$` is rarely read: build the context object only when a path asks for it.
-  return {
-    input,
-    get context(): Json {
-      return (built ??= sc.context());
-    },
-    variables: sc.frame.variables,
-  };
+  return new LazyContextScope(input, sc);
+}
+
+/** A JSONPath scope whose `$$` is built only when a path reads it (it rarely is). */
+class LazyContextScope implements jp.JsonPathScope {
+  private built: Json | undefined;
+  public readonly variables: Readonly<Record<string, Json>>;
+
+  public constructor(
+    public readonly input: Json,
+    private readonly sc: StateContext,
+  ) {
+    this.variables = sc.frame.variables;
+  }
+
+  public get context(): Json {
+    return (this.built ??= this.sc.context());
+  }
 }
 
 /** The JSONata scope of a state. */

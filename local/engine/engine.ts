@@ -5,7 +5,7 @@ import { ExecutionContext } from './context';
 import { StateMachineDefinition, validateDefinition } from './definition';
 import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, runExecution } from './execution';
 import { HistoryEvent, HistoryRecorder, presentEvent } from './history';
-import { Json, jsonByteSize } from './json';
+import { Json } from './json';
 import { validateName } from './names';
 import { payloadDetails } from './runtime';
 import { MemoryExecutionStore } from './store/memoryStore';
@@ -103,14 +103,41 @@ const DEFAULT_ROLE = (account: string): string => `arn:aws:iam::${account}:role/
 
 /** Builds an engine. See {@link EngineOptions}. */
 export function createEngine(options: EngineOptions): Engine {
-  const store = options.store ?? new MemoryExecutionStore();
+  const store: ExecutionStore = options.store ?? new MemoryExecutionStore();
   const clock = options.clock ?? systemClock(options.timeScale ?? 1);
   const region = options.region ?? 'us-east-1';
   const account = options.accountId ?? '123456789012';
   const payloadLimitBytes = options.payloadLimitBytes ?? 262_144;
   const running = new Map<string, { done: Promise<ExecutionOutcome>; stop: Cancellation }>();
   const definitions = new Map<string, StateMachineDefinition>();
+  const machines = new Map<string, StateMachineRecord>();
+  /** A state machine by ARN; records never change once created, so they are cached. */
+  const getMachine = (arn: string): StateMachineRecord | undefined => {
+    let m = machines.get(arn);
+    if (m === undefined) {
+      m = store.getStateMachine(arn);
+      if (m !== undefined) machines.set(arn, m);
+    }
+    return m;
+  };
+  // One write for every execution that needs its outcomes durable in this event-loop turn.
+  let barrier: Promise<void> | undefined;
+  const flushBarrier = (): Promise<void> => {
+    barrier ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        barrier = undefined;
+        try {
+          store.flush?.();
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    return barrier;
+  };
   const deps = (durable: boolean): ExecutionRunDeps => ({
+    flushBarrier,
     store,
     clock,
     invokeTask: options.invokeTask,
@@ -138,7 +165,7 @@ export function createEngine(options: EngineOptions): Engine {
     const parsed = typeof params.definition === 'string' ? (JSON.parse(params.definition) as unknown) : params.definition;
     const definition = validateDefinition(parsed);
     const stateMachineArn = machineArn(params.name);
-    const existing = store.getStateMachine(stateMachineArn);
+    const existing = getMachine(stateMachineArn);
     const text = JSON.stringify(definition);
     if (existing !== undefined) {
       if (existing.definition !== text || existing.type !== (params.type ?? 'STANDARD')) {
@@ -161,31 +188,31 @@ export function createEngine(options: EngineOptions): Engine {
 
   function machineFor(target: ExecutionTarget, type: StateMachineType): StateMachineRecord {
     if (typeof target === 'string') {
-      const m = store.getStateMachine(target);
+      const m = getMachine(target);
       if (m === undefined) throw new EngineApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${target}'`);
       return m;
     }
     const name = `adhoc-${randomUUID()}`;
     const { stateMachineArn } = createStateMachine({ name, definition: target, type });
-    return store.getStateMachine(stateMachineArn)!;
+    return getMachine(stateMachineArn)!;
   }
 
-  function contextOf(record: ExecutionRecord, machine: StateMachineRecord): ExecutionContext {
+  function contextOf(record: ExecutionRecord, machine: StateMachineRecord, input?: Json): ExecutionContext {
     return {
       executionArn: record.executionArn,
       name: record.name,
-      input: JSON.parse(record.input) as Json,
+      input: input !== undefined ? input : (JSON.parse(record.input) as Json),
       startTime: record.startDate,
       roleArn: machine.roleArn,
-      redriveCount: record.redriveCount,
+      redriveCount: machine.type === 'STANDARD' ? record.redriveCount : undefined,
       stateMachineArn: machine.stateMachineArn,
       stateMachineName: machine.name,
     };
   }
 
-  function launch(record: ExecutionRecord, machine: StateMachineRecord, start: RunStart): Promise<ExecutionOutcome> {
+  function launch(record: ExecutionRecord, machine: StateMachineRecord, start: RunStart, input?: Json): Promise<ExecutionOutcome> {
     const stop = new Cancellation();
-    const done = runExecution(deps(machine.type === 'STANDARD'), record, definitionOf(machine), contextOf(record, machine), start, stop).finally(() => {
+    const done = runExecution(deps(machine.type === 'STANDARD'), record, definitionOf(machine), contextOf(record, machine, input), start, stop).finally(() => {
       running.delete(record.executionArn);
     });
     running.set(record.executionArn, { done, stop });
@@ -198,7 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
     validateName(execName, 'execution');
     const inputValue = input === undefined ? {} : input;
     const inputText = JSON.stringify(inputValue);
-    if (jsonByteSize(inputValue) > payloadLimitBytes) {
+    if (Buffer.byteLength(inputText, 'utf8') > payloadLimitBytes) {
       throw new EngineApiError('InvalidExecutionInput', 'The execution input exceeds the maximum number of bytes service limit.');
     }
     const executionArn =
@@ -221,17 +248,18 @@ export function createEngine(options: EngineOptions): Engine {
     };
     const started = new HistoryRecorder(clock);
     started.add({ key: 'start', count: 0, last: 0 }, 'ExecutionStarted', { ...payloadDetails('input', inputValue), roleArn: machine.roleArn });
-    if (!store.createExecution(record, { events: started.takePending(), memo: [] })) {
+    const first = started.takePending();
+    if (!store.createExecution(record, { events: first, memo: [] })) {
       throw new EngineApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
-    void launch(record, machine, { kind: 'start' }).catch(() => undefined);
+    void launch(record, machine, { kind: 'start', started: first.map((r) => r.event) }, inputValue).catch(() => undefined);
     return record;
   }
 
   function describeExecution(executionArn: string): ExecutionDescription {
     const r = store.getExecution(executionArn);
     if (r === undefined) throw new EngineApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
-    const machine = store.getStateMachine(r.stateMachineArn);
+    const machine = getMachine(r.stateMachineArn);
     const redrivable = machine?.type === 'STANDARD' && (r.status === 'FAILED' || r.status === 'TIMED_OUT' || r.status === 'ABORTED');
     return {
       executionArn: r.executionArn,
@@ -261,7 +289,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     createStateMachine,
     describeStateMachine(stateMachineArn) {
-      const m = store.getStateMachine(stateMachineArn);
+      const m = getMachine(stateMachineArn);
       if (m === undefined) throw new EngineApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
       return m;
     },
@@ -303,7 +331,7 @@ export function createEngine(options: EngineOptions): Engine {
       const d = describeExecution(executionArn);
       if (d.redriveStatus !== 'REDRIVABLE') throw new EngineApiError('ExecutionNotRedrivable', `Execution is ${d.status} and cannot be redriven: '${executionArn}'`);
       const record = store.getExecution(executionArn)!;
-      const machine = store.getStateMachine(record.stateMachineArn)!;
+      const machine = getMachine(record.stateMachineArn)!;
       const redriveDate = iso();
       const redriveCount = record.redriveCount + 1;
       const recorder = new HistoryRecorder(clock, store.getHistory(executionArn));
@@ -317,7 +345,7 @@ export function createEngine(options: EngineOptions): Engine {
       const resumed: string[] = [];
       for (const r of store.listExecutions({ status: 'RUNNING' })) {
         if (running.has(r.executionArn)) continue;
-        const machine = store.getStateMachine(r.stateMachineArn);
+        const machine = getMachine(r.stateMachineArn);
         if (machine === undefined) continue;
         void launch(r, machine, { kind: 'resume' }).catch(() => undefined);
         resumed.push(r.executionArn);

@@ -3,7 +3,7 @@ import { Clock, SleepAbortedError } from './clock';
 import { ExecutionContext } from './context';
 import { StateMachineDefinition } from './definition';
 import { StatesError, StatesErrorName } from './errors';
-import { HistoryRecorder, Lane } from './history';
+import { HistoryEvent, HistoryRecorder, Lane } from './history';
 import { asStatesError, runScope } from './interpreter';
 import { Json } from './json';
 import { ExecutionRuntime, Frame, Memo, TopLevelCheckpoint, payloadDetails } from './runtime';
@@ -39,11 +39,13 @@ export interface ExecutionRunDeps {
   random: () => number;
   /** Skip per-step checkpoints (Express executions keep only their outcome). */
   durable: boolean;
+  /** Resolves once the store has written what was committed before the call (shared by all executions). */
+  flushBarrier: () => Promise<void>;
 }
 
-/** Where a run starts: fresh, resumed after a crash, or redriven after a failure. */
+/** Where a run starts: fresh (with its ExecutionStarted event), resumed after a crash, or redriven. */
 export type RunStart =
-  | { kind: 'start' }
+  | { kind: 'start'; started: HistoryEvent[] }
   | { kind: 'resume' }
   | { kind: 'redrive' };
 
@@ -62,7 +64,7 @@ export async function runExecution(
   const { store, clock } = deps;
   const arn = record.executionArn;
   const history = new HistoryRecorder(clock, start.kind === 'start' ? [] : store.getHistory(arn));
-  if (start.kind === 'start') history.events.push(...store.getHistory(arn).map((r) => r.event));
+  if (start.kind === 'start') history.events.push(...start.started);
   const memo = new Memo(start.kind === 'resume' ? store.getMemo(arn) : []);
   const checkpoint = start.kind === 'start' ? undefined : record.checkpoint;
   const lane: Lane = checkpoint
@@ -74,10 +76,9 @@ export async function runExecution(
   const frame: Frame = {
     machine: definition,
     language: definition.QueryLanguage ?? 'JSONPath',
-    variables: checkpoint ? { ...checkpoint.variables } : {},
+    variables: checkpoint ? checkpoint.variables : {},
     lane,
     signal: scopeAbort,
-    visits: new Map(Object.entries(checkpoint?.visits ?? {})),
     topLevel: true,
   };
   // The latest top-level checkpoint, written with the next step (a task outcome, a wait, the end).
@@ -92,7 +93,9 @@ export async function runExecution(
     const entries = memo.takePending();
     store.commitStep(arn, { events, memo: entries, execution: checkpointToWrite ? { checkpoint: checkpointToWrite } : undefined });
     checkpointToWrite = undefined;
+    if (entries.length > 0) unsyncedOutcomes = true;
   };
+  let unsyncedOutcomes = false;
   const runtime: ExecutionRuntime = {
     execution,
     invokeTask: deps.invokeTask,
@@ -102,19 +105,26 @@ export async function runExecution(
     commit: (cp) => {
       if (deps.durable) commit(cp);
     },
+    sync: () => {
+      if (!unsyncedOutcomes || store.flush === undefined) return undefined;
+      unsyncedOutcomes = false;
+      return deps.flushBarrier();
+    },
     payloadLimitBytes: deps.payloadLimitBytes,
     random: deps.random,
   };
   const checkpointAt = (state: string, input: Json): TopLevelCheckpoint => ({
     state,
     input,
-    variables: { ...frame.variables },
-    lane: { ...frame.lane },
-    visits: Object.fromEntries(frame.visits),
+    variables: frame.variables, // never mutated: a state's Assign makes a new object
+    lane: { key: frame.lane.key, count: frame.lane.count, last: frame.lane.last },
   });
   const startState = checkpoint?.state ?? definition.StartAt;
-  const startInput = checkpoint ? checkpoint.input : (JSON.parse(record.input) as Json);
+  const startInput = checkpoint ? checkpoint.input : execution.input;
   if (start.kind === 'start' || start.kind === 'redrive') runtime.commit(checkpointAt(startState, startInput));
+
+  // A new durable execution begins once its creation is written (shared with other executions).
+  if (start.kind === 'start' && deps.durable && store.flush !== undefined) await deps.flushBarrier();
 
   let outcome: ExecutionOutcome;
   const timeout = typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;

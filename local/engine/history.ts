@@ -51,36 +51,39 @@ export interface Lane {
   last: number;
 }
 
+const KNOWN_DETAILS: Record<string, string> = {
+  ExecutionStarted: 'executionStartedEventDetails',
+  ExecutionSucceeded: 'executionSucceededEventDetails',
+  ExecutionFailed: 'executionFailedEventDetails',
+  ExecutionAborted: 'executionAbortedEventDetails',
+  ExecutionTimedOut: 'executionTimedOutEventDetails',
+  ExecutionRedriven: 'executionRedrivenEventDetails',
+  TaskScheduled: 'taskScheduledEventDetails',
+  TaskStarted: 'taskStartedEventDetails',
+  TaskSubmitted: 'taskSubmittedEventDetails',
+  TaskSucceeded: 'taskSucceededEventDetails',
+  TaskFailed: 'taskFailedEventDetails',
+  TaskTimedOut: 'taskTimedOutEventDetails',
+  LambdaFunctionScheduled: 'lambdaFunctionScheduledEventDetails',
+  LambdaFunctionStartFailed: 'lambdaFunctionStartFailedEventDetails',
+  LambdaFunctionSucceeded: 'lambdaFunctionSucceededEventDetails',
+  LambdaFunctionFailed: 'lambdaFunctionFailedEventDetails',
+  LambdaFunctionTimedOut: 'lambdaFunctionTimedOutEventDetails',
+  MapStateStarted: 'mapStateStartedEventDetails',
+  MapIterationStarted: 'mapIterationStartedEventDetails',
+  MapIterationSucceeded: 'mapIterationSucceededEventDetails',
+  MapIterationFailed: 'mapIterationFailedEventDetails',
+  MapIterationAborted: 'mapIterationAbortedEventDetails',
+  EvaluationFailed: 'evaluationFailedEventDetails',
+};
+
 /** The detail object's key of each event type, as GetExecutionHistory names them. */
 function detailsKeyOf(type: string): string | undefined {
+  const known = KNOWN_DETAILS[type];
+  if (known !== undefined) return known;
   if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
   if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  const known: Record<string, string> = {
-    ExecutionStarted: 'executionStartedEventDetails',
-    ExecutionSucceeded: 'executionSucceededEventDetails',
-    ExecutionFailed: 'executionFailedEventDetails',
-    ExecutionAborted: 'executionAbortedEventDetails',
-    ExecutionTimedOut: 'executionTimedOutEventDetails',
-    ExecutionRedriven: 'executionRedrivenEventDetails',
-    TaskScheduled: 'taskScheduledEventDetails',
-    TaskStarted: 'taskStartedEventDetails',
-    TaskSubmitted: 'taskSubmittedEventDetails',
-    TaskSucceeded: 'taskSucceededEventDetails',
-    TaskFailed: 'taskFailedEventDetails',
-    TaskTimedOut: 'taskTimedOutEventDetails',
-    LambdaFunctionScheduled: 'lambdaFunctionScheduledEventDetails',
-    LambdaFunctionStartFailed: 'lambdaFunctionStartFailedEventDetails',
-    LambdaFunctionSucceeded: 'lambdaFunctionSucceededEventDetails',
-    LambdaFunctionFailed: 'lambdaFunctionFailedEventDetails',
-    LambdaFunctionTimedOut: 'lambdaFunctionTimedOutEventDetails',
-    MapStateStarted: 'mapStateStartedEventDetails',
-    MapIterationStarted: 'mapIterationStartedEventDetails',
-    MapIterationSucceeded: 'mapIterationSucceededEventDetails',
-    MapIterationFailed: 'mapIterationFailedEventDetails',
-    MapIterationAborted: 'mapIterationAbortedEventDetails',
-    EvaluationFailed: 'evaluationFailedEventDetails',
-  };
-  return known[type];
+  return undefined;
 }
 
 /**

@@ -3,11 +3,11 @@ import { Catcher, StateDefinition } from './definition';
 import { evaluateAssign, jsonataOutput, inStateSync } from './dataflow';
 import { StatesError, StatesErrorName } from './errors';
 import { reportEvaluationFailure } from './evaluationEvents';
-import { Json, jsonByteSize } from './json';
+import { Json, exceedsByteSize } from './json';
 import * as jp from './query/jsonPath';
 import { isScopeFailure } from './states/scopes';
 import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry';
-import { Frame, ExecutionRuntime, StateContext, StateResult, payloadDetails } from './runtime';
+import { Frame, ExecutionRuntime, StateContext, StateResult } from './runtime';
 import { runChoice } from './states/choice';
 import { runFail } from './states/fail';
 import { runMap } from './states/map';
@@ -18,6 +18,12 @@ import { runTask } from './states/task';
 import { runWait } from './states/wait';
 
 type Runner = (sc: StateContext, raw: Json) => Promise<StateResult>;
+
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
+
+const EVENT_NAMES = Object.fromEntries(
+  ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'].map((t) => [t, { entered: `${t}StateEntered`, exited: `${t}StateExited` }]),
+) as Record<StateDefinition['Type'], { entered: string; exited: string }>;
 
 const RUNNERS: Record<StateDefinition['Type'], Runner> = {
   Pass: runPass,
@@ -62,26 +68,25 @@ export async function runScope(
 
 async function runState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json): Promise<StateResult> {
   const state = frame.machine.States[name];
-  frame.visits.set(name, (frame.visits.get(name) ?? 0) + 1);
-  const enteredTime = new Date(runtime.clock.now()).toISOString();
-  const enteredEventId = runtime.history.add(frame.lane, `${state.Type}StateEntered`, { name, ...payloadDetails('input', raw) });
-  const sc = new StateContext(runtime, frame, name, state, { name, enteredEventId }, enteredTime);
+  const enteredAt = runtime.clock.now();
+  const enteredEventId = runtime.history.add(frame.lane, EVENT_NAMES[state.Type].entered, { name, input: raw, inputDetails: NOT_TRUNCATED });
+  const sc = new StateContext(runtime, frame, name, state, { name, enteredEventId }, enteredAt);
   try {
     const runner = RUNNERS[state.Type];
     const result = state.Type === 'Task' || state.Type === 'Parallel' || state.Type === 'Map' ? await withErrorHandling(sc, raw, runner) : await runner(sc, raw);
-    if (jsonByteSize(result.output) > runtime.payloadLimitBytes) {
+    if (result.output !== raw && exceedsByteSize(result.output, runtime.payloadLimitBytes)) {
       throw new StatesError(
         StatesErrorName.DataLimitExceeded,
         `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
       );
     }
-    const exitDetails: Record<string, unknown> = { name, ...payloadDetails('output', result.output) };
+    const exitDetails: Record<string, unknown> = { name, output: result.output, outputDetails: NOT_TRUNCATED };
     if (result.assigned !== undefined) {
-      Object.assign(frame.variables, result.assigned);
+      frame.variables = { ...frame.variables, ...result.assigned }; // copy on write: checkpoints and child scopes share the old one
       exitDetails.assignedVariables = result.assigned;
       exitDetails.assignedVariablesDetails = { truncated: false };
     }
-    runtime.history.add(frame.lane, `${state.Type}StateExited`, exitDetails);
+    runtime.history.add(frame.lane, EVENT_NAMES[state.Type].exited, exitDetails);
     return result;
   } catch (e) {
     if (e instanceof SleepAbortedError || frame.signal.aborted) {

@@ -23,10 +23,82 @@ function structuredCloneJson(value: unknown): unknown {
   return out;
 }
 
+/**
+ * A value as JSON would carry it (what a task returns may hold undefined, functions, Dates or
+ * shared references): a fresh plain copy, the same as JSON.parse(JSON.stringify(value)).
+ */
+export function toJsonValue(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(value)) as Json;
+  if (Array.isArray(value)) {
+    const out: Json[] = new Array<Json>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      out[i] = v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : toJsonValue(v);
+    }
+    return out;
+  }
+  const out: Record<string, Json> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    out[key] = toJsonValue(v);
+  }
+  return out;
+}
+
 /** The UTF-8 size of a value's JSON text, which is what AWS's payload limits count. */
 export function jsonByteSize(value: unknown): number {
   const text = JSON.stringify(value);
   return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * Whether a value's JSON text is longer than `limit` UTF-8 bytes. Walks the value with an upper
+ * bound (3 bytes a character) and serialises only when that bound is over the limit.
+ */
+export function exceedsByteSize(value: unknown, limit: number): boolean {
+  if (upperBound(value, limit) <= limit) return false;
+  return jsonByteSize(value) > limit;
+}
+
+function upperBound(value: unknown, limit: number): number {
+  if (value === null || value === undefined) return 4;
+  switch (typeof value) {
+    case 'string':
+      return value.length * 3 + 2;
+    case 'number':
+    case 'boolean':
+      return 24;
+    case 'object': {
+      let total = 2;
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          total += upperBound(item, limit) + 1;
+          if (total > limit) return total;
+        }
+        return total;
+      }
+      for (const key in value) {
+        total += key.length * 3 + 4 + upperBound((value as Record<string, unknown>)[key], limit);
+        if (total > limit) return total;
+      }
+      return total;
+    }
+    default:
+      return 0;
+  }
 }
 
 /** JSON text of a value; `undefined` becomes `null` as AWS reports it. */

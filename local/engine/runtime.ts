@@ -47,6 +47,11 @@ export interface ExecutionRuntime {
   memo: Memo;
   /** Hands recorded events and memo entries to the store (a step boundary). */
   commit(checkpoint?: TopLevelCheckpoint): void;
+  /**
+   * Makes the task outcomes committed so far durable before another task starts; resolves once
+   * they are (undefined when nothing is waiting to be written).
+   */
+  sync(): Promise<void> | undefined;
   /** The largest input, output or result AWS accepts, in bytes. @default 262144 */
   payloadLimitBytes: number;
   /** Random numbers for retry jitter. */
@@ -59,7 +64,6 @@ export interface TopLevelCheckpoint {
   input: Json;
   variables: Record<string, Json>;
   lane: Lane;
-  visits: Record<string, number>;
 }
 
 /** One running scope: the execution's top level, a Parallel branch or a Map iteration. */
@@ -69,7 +73,6 @@ export interface Frame {
   variables: Record<string, Json>;
   lane: Lane;
   signal: Cancellation;
-  visits: Map<string, number>;
   mapItem?: { index: number; value: Json };
   topLevel: boolean;
 }
@@ -84,8 +87,14 @@ export class StateContext {
     public readonly name: string,
     public readonly state: StateDefinition,
     public readonly ref: StateRef,
-    public readonly enteredTime: string,
+    /** When the state was entered, in epoch milliseconds. */
+    public readonly enteredAt: number,
   ) {}
+
+  /** When the state was entered, as ISO-8601 text ($$.State.EnteredTime). */
+  public get enteredTime(): string {
+    return new Date(this.enteredAt).toISOString();
+  }
 
   /** The state's query language: its own, else its state machine's. */
   public get language(): QueryLanguage {

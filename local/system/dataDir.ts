@@ -16,8 +16,10 @@ export const API_KEY_ENV = 'ORDERS_API_KEY';
 /** The files of a state directory. */
 export interface DataDirLayout {
   readonly root: string;
-  /** Executions, history, the services' tables and the Lambda invocation logs. */
-  readonly database: string;
+  /** The engine's state machines, executions, history and checkpoints. */
+  readonly executionsDatabase: string;
+  /** The services' tables (stock, reservations, payments, notifications) and the Lambda invocation logs. */
+  readonly servicesDatabase: string;
   /** The generated API key (mode 0600), when `ORDERS_API_KEY` is not set. */
   readonly apiKeyFile: string;
   /** The running server's URL and process id. */
@@ -29,7 +31,8 @@ export function dataDirLayout(dir: string): DataDirLayout {
   const root = path.resolve(dir);
   return {
     root,
-    database: path.join(root, 'orders.db'),
+    executionsDatabase: path.join(root, 'executions.db'),
+    servicesDatabase: path.join(root, 'services.db'),
     apiKeyFile: path.join(root, 'api-key'),
     serverFile: path.join(root, 'server.json'),
   };

@@ -1,8 +1,10 @@
 /**
  * Each Lambda invocation's captured logs (Powertools JSON lines, EMF metric lines, START/END/
- * REPORT), kept with the execution that made it, in SQLite table `lambda_invocations`: what
- * CloudWatch Logs keeps per log stream, for the dashboard to read. Writes are buffered and
- * flushed in one transaction per batch, off the execution's hot path.
+ * REPORT), kept with the execution that made it, in table `lambda_invocations` of the services
+ * database (`<data dir>/services.db`): what CloudWatch Logs keeps per log stream, for the
+ * dashboard to read. `log_text` holds the lines as written, joined by newlines (a JSON line
+ * never holds a raw newline). Writes are buffered and flushed in one transaction per batch,
+ * off the execution's hot path.
  */
 import type Database from 'better-sqlite3';
 import type { InvocationRecord, LogLine } from '../lambda';
@@ -17,24 +19,24 @@ export interface StoredInvocation {
   readonly durationMs: number;
   /** The function error's type, when the invocation failed. */
   readonly errorType?: string;
-  readonly logs: ReadonlyArray<{ stream: LogLine['stream']; text: string; time: string }>;
+  /** The lines, in the order written (stdout, stderr and Lambda's own lines interleaved). */
+  readonly logLines: readonly string[];
   readonly droppedLogLines: number;
 }
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS lambda_invocations (
-  request_id TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL,
   execution_arn TEXT NOT NULL,
   state_name TEXT NOT NULL,
   function_name TEXT NOT NULL,
   started_at TEXT NOT NULL,
   duration_ms REAL NOT NULL,
   error_type TEXT,
-  logs TEXT NOT NULL,
+  log_text TEXT NOT NULL,
   dropped_lines INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS lambda_invocations_by_execution ON lambda_invocations(execution_arn, started_at);
-CREATE INDEX IF NOT EXISTS lambda_invocations_by_time ON lambda_invocations(started_at);
 `;
 
 interface Row {
@@ -45,7 +47,7 @@ interface Row {
   started_at: string;
   duration_ms: number;
   error_type: string | null;
-  logs: string;
+  log_text: string;
   dropped_lines: number;
 }
 
@@ -67,8 +69,8 @@ export class InvocationLogStore {
   ) {
     db.exec(SCHEMA);
     this.insert = db.prepare(
-      `INSERT OR REPLACE INTO lambda_invocations (request_id, execution_arn, state_name, function_name, started_at, duration_ms, error_type, logs, dropped_lines)
-       VALUES (@request_id, @execution_arn, @state_name, @function_name, @started_at, @duration_ms, @error_type, @logs, @dropped_lines)`,
+      `INSERT INTO lambda_invocations (request_id, execution_arn, state_name, function_name, started_at, duration_ms, error_type, log_text, dropped_lines)
+       VALUES (@request_id, @execution_arn, @state_name, @function_name, @started_at, @duration_ms, @error_type, @log_text, @dropped_lines)`,
     );
     this.byExecution = db.prepare('SELECT * FROM lambda_invocations WHERE execution_arn = ? ORDER BY started_at, rowid');
     this.writeBatch = db.transaction((rows: Row[]) => {
@@ -86,7 +88,7 @@ export class InvocationLogStore {
       started_at: invocation.startedAt.toISOString(),
       duration_ms: invocation.durationMs,
       error_type: invocation.functionError === undefined ? null : errorTypeOf(invocation.payload),
-      logs: JSON.stringify(invocation.logs.map((line) => ({ stream: line.stream, text: line.text, time: line.time.toISOString() }))),
+      log_text: joinLines(invocation.logs),
       dropped_lines: invocation.droppedLogLines,
     });
     this.timer ??= setTimeout(() => this.flush(), this.flushAfterMs);
@@ -118,9 +120,15 @@ function toStored(row: Row): StoredInvocation {
     startedAt: row.started_at,
     durationMs: row.duration_ms,
     ...(row.error_type !== null ? { errorType: row.error_type } : {}),
-    logs: JSON.parse(row.logs) as StoredInvocation['logs'],
+    logLines: row.log_text === '' ? [] : row.log_text.split('\n'),
     droppedLogLines: row.dropped_lines,
   };
+}
+
+function joinLines(lines: readonly LogLine[]): string {
+  let text = '';
+  for (let i = 0; i < lines.length; i++) text += i === 0 ? lines[i]!.text : `\n${lines[i]!.text}`;
+  return text;
 }
 
 function errorTypeOf(payload: string): string {

@@ -25,6 +25,7 @@ import { ensureDataDir, resolveServerApiKey, type ApiKeySource, type DataDirLayo
 import { readInventorySeed, seedInventory, type InventorySeed } from './inventorySeed';
 import { InvocationLogStore } from './invocationLogs';
 import { lambdaTaskInvoker } from './lambdaTasks';
+import { cachePreparedStatements } from './statementCache';
 import { EngineOrderExecutions } from './orderExecutions';
 import { EngineStepFunctions } from './stepFunctionsOperations';
 
@@ -104,11 +105,14 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
   const layout = ensureDataDir(options.dataDir);
   const key = options.apiKey !== undefined ? { value: options.apiKey, source: 'environment' as const } : resolveServerApiKey(layout);
 
-  const store = new SqliteExecutionStore(layout.database);
+  const store = new SqliteExecutionStore(layout.executionsDatabase, process.env.EXP_SYNC ? { synchronous: 'OFF' } : {});
   let servicesDb: SqliteDatabase | undefined;
   let gateway: LocalGateway | undefined;
   try {
-    servicesDb = openSqliteDatabase(layout.database);
+    servicesDb = cachePreparedStatements(openSqliteDatabase(layout.servicesDatabase));
+    // Checkpoint the WAL every ~40 MB rather than 4 MB: hot pages are copied back once, not each time.
+    servicesDb.pragma('wal_autocheckpoint = 10000');
+    if (process.env.EXP_SYNC) servicesDb.pragma('synchronous = OFF');
     const adapters = createLocalAdapters(servicesDb);
     const seed = typeof options.inventory === 'object' ? options.inventory : readInventorySeed(options.inventory ?? DEFAULT_INVENTORY_FILE);
     const seededSkus = await seedInventory(adapters.inventory, seed);

@@ -322,8 +322,11 @@ describe('Workflow: orderProcessing', () => {
     }
   });
 
-  it('draws the same graph as a Mermaid flowchart', () => {
+  it('draws the same graph as a Mermaid flowchart, as in the reviewed snapshot', () => {
     const mermaid = orderProcessing.toMermaid();
+    const snapshot = join(__dirname, 'orderProcessing.mmd');
+    if (process.env.UPDATE_SNAPSHOTS === '1') writeFileSync(snapshot, mermaid);
+    expect(mermaid).to.equal(readFileSync(snapshot, 'utf8'));
     expect(mermaid.startsWith('flowchart TD\n')).to.equal(true);
     for (const name of states.keys()) expect(mermaid, name).to.match(new RegExp(`\\b${name}\\b`));
     expect(mermaid).to.contain('subgraph ProcessOrder ["ProcessOrder (Parallel)"]');

@@ -70,9 +70,10 @@ export function renderMermaid(analysis: Analysis, start: StateNode): string {
   }
 }
 
-/** A Mermaid-safe node id. */
+/** A Mermaid-safe node id (`end` is a Mermaid keyword). */
 function id(stateName: string): string {
-  return stateName.replace(/[^A-Za-z0-9_]/g, '_');
+  const safe = stateName.replace(/[^A-Za-z0-9_]/g, '_');
+  return safe.toLowerCase() === 'end' ? `${safe}_` : safe;
 }
 
 /** Text made safe inside a quoted Mermaid label. */

@@ -8,6 +8,12 @@ import type { TaskFunction } from './taskFunction';
 /** JSON as the DSL accepts it: `const` inference makes arrays readonly. */
 export type ReadonlyJson = string | number | boolean | null | readonly ReadonlyJson[] | { readonly [key: string]: ReadonlyJson };
 
+/**
+ * `T` when it is valid, else what is valid: a wrong value then fails against the valid ones,
+ * and the error lists them (`'$.ordrId'` is not assignable to `'$' | '$.orderId' | …`).
+ */
+type Checked<T, Valid> = T extends Valid ? T : Valid;
+
 /** Compile error unless the Parameters payload `P` is a valid input `I` of the task function. */
 type BuildsInput<P, I, Name extends string> = [P] extends [I]
   ? unknown
@@ -24,40 +30,39 @@ interface Common {
 }
 
 /** Options of a Task state. */
-export interface TaskOptions<In, IP extends string, Tpl, Sel, RP extends ResultPathExpr, OP extends string, Out = unknown> extends Common {
-  readonly inputPath?: IP & PathOf<In>;
+export interface TaskOptions<IP, Tpl, Sel, RP extends ResultPathExpr, OP> extends Common {
+  readonly inputPath?: IP;
   readonly parameters?: Tpl;
   readonly resultSelector?: Sel;
   readonly resultPath?: RP;
   /** Selects the state's output from the data after ResultPath. */
-  readonly outputPath?: OP & PathOf<Out>;
+  readonly outputPath?: OP;
   readonly timeoutSeconds?: number;
   readonly heartbeatSeconds?: number;
 }
 
 /** Options of a Pass state. */
-export interface PassOptions<In, IP extends string, Tpl, R, RP extends ResultPathExpr, OP extends string, Out = unknown> extends Common {
-  readonly inputPath?: IP & PathOf<In>;
+export interface PassOptions<IP, Tpl, R, RP extends ResultPathExpr, OP> extends Common {
+  readonly inputPath?: IP;
   readonly parameters?: Tpl;
   readonly result?: R;
   readonly resultPath?: RP;
-  readonly outputPath?: OP & PathOf<Out>;
+  readonly outputPath?: OP;
 }
 
 /** Options of a Parallel state. */
-export interface ParallelOptions<In, IP extends string, Sel, RP extends ResultPathExpr, OP extends string, Out = unknown> extends Common {
-  readonly inputPath?: IP & PathOf<In>;
+export interface ParallelOptions<IP, Sel, RP extends ResultPathExpr, OP> extends Common {
+  readonly inputPath?: IP;
   readonly resultSelector?: Sel;
   readonly resultPath?: RP;
-  readonly outputPath?: OP & PathOf<Out>;
+  readonly outputPath?: OP;
 }
 
 /** Options of a Map state. */
-export interface MapOptions<In, IP extends string, ItemsP extends string, ISel, Sel, RP extends ResultPathExpr, OP extends string, Out = unknown>
-  extends Common {
-  readonly inputPath?: IP & PathOf<In>;
+export interface MapOptions<IP, ItemsP, ISel, Sel, RP extends ResultPathExpr, OP> extends Common {
+  readonly inputPath?: IP;
   /** Where the items are, in the effective input. */
-  readonly itemsPath: ItemsP & PathTo<SelectPath<In, IP>, readonly unknown[]>;
+  readonly itemsPath: ItemsP;
   /**
    * Each item's input, evaluated over the effective input; `$$.Map.Item.Value` is the item
    * (typed `unknown`), `$$.Map.Item.Index` its index.
@@ -68,7 +73,7 @@ export interface MapOptions<In, IP extends string, ItemsP extends string, ISel, 
   readonly toleratedFailurePercentage?: number;
   readonly resultSelector?: Sel;
   readonly resultPath?: RP;
-  readonly outputPath?: OP & PathOf<Out>;
+  readonly outputPath?: OP;
   readonly processorConfig?: { readonly mode?: 'INLINE' | 'DISTRIBUTED'; readonly executionType?: 'STANDARD' | 'EXPRESS' };
 }
 
@@ -146,7 +151,13 @@ export class StateFactory<In, Fn extends string = string> {
   >(
     name: string,
     fn: TaskFunction<Name, I, O>,
-    typedOptions: TaskOptions<In, IP, Tpl & TemplateFor<SelectPath<In, IP>, Tpl>, Sel & TemplateFor<O, Sel>, RP, OP, ApplyResultPath<In, RP, Payload<O, Sel>>> &
+    typedOptions: TaskOptions<
+      Checked<IP, PathOf<In>>,
+      Checked<Tpl, TemplateFor<SelectPath<In, IP>, Tpl>>,
+      Checked<Sel, TemplateFor<O, Sel>>,
+      RP,
+      Checked<OP, PathOf<ApplyResultPath<In, RP, Payload<O, Sel>>>>
+    > &
       BuildsInput<Payload<SelectPath<In, IP>, Tpl>, I, Name>,
   ): FallibleStep<In, AfterResult<In, RP, Payload<O, Sel>, OP>> {
     const options = typedOptions as unknown as RawOptions;
@@ -178,7 +189,13 @@ export class StateFactory<In, Fn extends string = string> {
     const OP extends string = '$',
   >(
     name: string,
-    typedOptions: PassOptions<In, IP, Tpl & TemplateFor<SelectPath<In, IP>, Tpl>, R, RP, OP, ApplyResultPath<In, RP, PassResult<In, IP, Tpl, R>>> = {},
+    typedOptions: PassOptions<
+      Checked<IP, PathOf<In>>,
+      Checked<Tpl, TemplateFor<SelectPath<In, IP>, Tpl>>,
+      R,
+      RP,
+      Checked<OP, PathOf<ApplyResultPath<In, RP, PassResult<In, IP, Tpl, R>>>>
+    > = {},
   ): Step<In, AfterResult<In, RP, PassResult<In, IP, Tpl, R>, OP>> {
     const options = typedOptions as unknown as RawOptions;
     return new Step<never, never>(
@@ -244,7 +261,12 @@ export class StateFactory<In, Fn extends string = string> {
   >(
     name: string,
     branches: B,
-    typedOptions: ParallelOptions<In, IP, Sel & TemplateFor<BranchOutputs<B>, Sel>, RP, OP, ApplyResultPath<In, RP, Payload<BranchOutputs<B>, Sel>>> = {},
+    typedOptions: ParallelOptions<
+      Checked<IP, PathOf<In>>,
+      Checked<Sel, TemplateFor<BranchOutputs<B>, Sel>>,
+      RP,
+      Checked<OP, PathOf<ApplyResultPath<In, RP, Payload<BranchOutputs<B>, Sel>>>>
+    > = {},
   ): FallibleStep<In, AfterResult<In, RP, Payload<BranchOutputs<B>, Sel>, OP>> {
     const options = typedOptions as unknown as RawOptions;
     const node = this.node(name, 'Parallel', {
@@ -271,14 +293,12 @@ export class StateFactory<In, Fn extends string = string> {
     name: string,
     processor: Flow<MapItem<SelectPath<In, IP>, ItemsP, ISel>, ItemOut>,
     typedOptions: MapOptions<
-      In,
-      IP,
-      ItemsP,
-      ISel & TemplateFor<SelectPath<In, IP>, ISel>,
-      Sel & TemplateFor<ItemOut[], Sel>,
+      Checked<IP, PathOf<In>>,
+      Checked<ItemsP, PathTo<SelectPath<In, IP>, readonly unknown[]>>,
+      Checked<ISel, TemplateFor<SelectPath<In, IP>, ISel>>,
+      Checked<Sel, TemplateFor<ItemOut[], Sel>>,
       RP,
-      OP,
-      ApplyResultPath<In, RP, Payload<ItemOut[], Sel>>
+      Checked<OP, PathOf<ApplyResultPath<In, RP, Payload<ItemOut[], Sel>>>>
     >,
   ): FallibleStep<In, AfterResult<In, RP, Payload<ItemOut[], Sel>, OP>> {
     const options = typedOptions as unknown as RawOptions;

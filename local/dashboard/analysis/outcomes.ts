@@ -70,7 +70,11 @@ const durationOf = (visit: StateVisit): number => Date.parse(visit.exitedAt ?? v
 /** Every state of the definition, in its order, with what happened to it. */
 export function stateReports(stateNames: readonly string[], visits: readonly StateVisit[], status: MonitoredStatus): StateReport[] {
   const byName = new Map<string, StateVisit[]>();
-  for (const v of visits) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
+  for (const v of visits) {
+    const seen = byName.get(v.name);
+    if (seen === undefined) byName.set(v.name, [v]);
+    else seen.push(v);
+  }
   // States found only in the history (a definition changed since) are reported too.
   const names = [...stateNames, ...[...byName.keys()].filter((n) => !stateNames.includes(n))];
   return names.map((name): StateReport => {

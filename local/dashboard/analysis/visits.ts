@@ -35,10 +35,14 @@ export interface StateVisit {
   readonly type: string;
   readonly enteredEventId: number;
   readonly enteredAt: string;
+  /** `enteredAt` in epoch milliseconds. */
+  readonly enteredMs: number;
   readonly input?: string;
   /** The visit of the Parallel or Map state this one ran inside. */
   readonly parent?: StateVisit;
   exitedAt?: string;
+  /** `exitedAt` in epoch milliseconds. */
+  exitedMs?: number;
   exitedEventId?: number;
   output?: string;
   readonly attempts: TaskAttempt[];
@@ -86,6 +90,7 @@ export function stateVisits(events: readonly HistoryEvent[]): StateVisit[] {
         type: event.type.slice(0, -'StateEntered'.length),
         enteredEventId: event.id,
         enteredAt: event.timestamp,
+        enteredMs: Date.parse(event.timestamp),
         ...(text(details['input']) !== undefined ? { input: text(details['input']) } : {}),
         ...(parent !== undefined ? { parent } : {}),
         attempts: [],
@@ -111,6 +116,7 @@ export function stateVisits(events: readonly HistoryEvent[]): StateVisit[] {
     visit.lastEventAt = event.timestamp;
     if (event.type.endsWith('StateExited')) {
       visit.exitedAt = event.timestamp;
+      visit.exitedMs = Date.parse(event.timestamp);
       visit.exitedEventId = event.id;
       const output = text(details['output']);
       if (output !== undefined) visit.output = output;

@@ -116,8 +116,8 @@ export interface FailureRow extends ExecutionRow {
 }
 
 /** The failures of a window: the error patterns, and each failed execution with its failure point. */
-export function failuresView(source: MonitoringSource, window: TimeWindow, limit = 200): { errors: readonly ErrorPattern[]; executions: FailureRow[]; total: number } {
-  const snapshot = takeSnapshot(source, window);
+export function failuresView(source: MonitoringSource, window: TimeWindow, stateMachineArn?: string, limit = 200): { errors: readonly ErrorPattern[]; executions: FailureRow[]; total: number } {
+  const snapshot = takeSnapshot(source, window, stateMachineArn);
   const failed = snapshot.executions.filter((e) => FAILED.includes(e.execution.status) && inWindow(e.execution.stopDate, window));
   const graphs = new Map<string, StateGraph | undefined>();
   const graphFor = (arn: string): StateGraph | undefined => {

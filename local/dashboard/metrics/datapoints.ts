@@ -4,8 +4,7 @@
  * Gateway's from the recorded requests, and the business metrics from the handlers' EMF lines.
  */
 import { SERVICE_DIMENSION, type Metric } from '../../../workflow/monitoring';
-import type { TaskAttempt } from '../analysis/visits';
-import { readEmfLine } from './emf';
+import { readEmfLine, type EmfDatapoint } from './emf';
 import type { MonitoringSnapshot } from './snapshot';
 
 /** One datapoint; `series` names the value of a business metric's `groupBy` dimension. */
@@ -22,14 +21,53 @@ export const functionNameOf = (resource: string | undefined): string | undefined
   return match?.[1] ?? resource;
 };
 
-/** A task attempt, with the function it invoked. */
-interface FunctionAttempt {
-  readonly fn: string | undefined;
-  readonly attempt: TaskAttempt;
+/** A task attempt's times (epoch milliseconds) and outcome. */
+interface TimedAttempt {
+  readonly scheduledMs: number;
+  readonly startedMs?: number;
+  readonly endedMs?: number;
+  readonly failed: boolean;
+  readonly error?: string;
 }
 
-const attemptsOf = (snapshot: MonitoringSnapshot): FunctionAttempt[] =>
-  snapshot.executions.flatMap((e) => e.visits.flatMap((v) => v.attempts.map((attempt) => ({ fn: functionNameOf(attempt.resource), attempt }))));
+// Every widget of a dashboard reads the same snapshot: index its attempts and EMF lines once.
+const attemptsCache = new WeakMap<MonitoringSnapshot, Map<string, TimedAttempt[]>>();
+const attemptsOf = (snapshot: MonitoringSnapshot, fn: string): readonly TimedAttempt[] => {
+  let byFunction = attemptsCache.get(snapshot);
+  if (byFunction === undefined) {
+    byFunction = new Map();
+    for (const e of snapshot.executions) {
+      for (const v of e.visits) {
+        for (const a of v.attempts) {
+          const name = functionNameOf(a.resource);
+          if (name === undefined) continue;
+          const timed: TimedAttempt = {
+            scheduledMs: Date.parse(a.scheduledAt),
+            ...(a.startedAt !== undefined ? { startedMs: Date.parse(a.startedAt) } : {}),
+            ...(a.endedAt !== undefined ? { endedMs: Date.parse(a.endedAt) } : {}),
+            failed: a.outcome === 'failed',
+            ...(a.error !== undefined ? { error: a.error } : {}),
+          };
+          const list = byFunction.get(name);
+          if (list === undefined) byFunction.set(name, [timed]);
+          else list.push(timed);
+        }
+      }
+    }
+    attemptsCache.set(snapshot, byFunction);
+  }
+  return byFunction.get(fn) ?? [];
+};
+
+const emfCache = new WeakMap<MonitoringSnapshot, EmfDatapoint[]>();
+const emfOf = (snapshot: MonitoringSnapshot): EmfDatapoint[] => {
+  let points = emfCache.get(snapshot);
+  if (points === undefined) {
+    points = snapshot.invocations.flatMap((inv) => inv.lines.flatMap((line) => readEmfLine(line.text)));
+    emfCache.set(snapshot, points);
+  }
+  return points;
+};
 
 const THROTTLED = 'Lambda.TooManyRequestsException';
 /** Errors Step Functions or the Lambda service raised, not the function: not in Lambda's Errors. */
@@ -40,16 +78,12 @@ const at = (iso: string | undefined): number => (iso === undefined ? Number.NaN 
 /** The datapoints of a metric in the snapshot's window (others are dropped by the caller). */
 export function datapointsOf(metric: Metric, snapshot: MonitoringSnapshot): Datapoint[] {
   if (metric.kind === 'business') {
-    return snapshot.invocations.flatMap((inv) =>
-      inv.lines.flatMap((line) =>
-        readEmfLine(line.text)
-          .filter((d) => d.namespace === metric.namespace && d.name === metric.metricName)
-          .map((d) => {
-            const series = metric.groupBy !== undefined ? d.dimensions[metric.groupBy] : d.dimensions[SERVICE_DIMENSION];
-            return { time: d.timestamp, value: d.value, ...(series !== undefined ? { series } : {}) };
-          }),
-      ),
-    );
+    return emfOf(snapshot)
+      .filter((d) => d.namespace === metric.namespace && d.name === metric.metricName)
+      .map((d) => {
+        const series = metric.groupBy !== undefined ? d.dimensions[metric.groupBy] : d.dimensions[SERVICE_DIMENSION];
+        return { time: d.timestamp, value: d.value, ...(series !== undefined ? { series } : {}) };
+      });
   }
   switch (metric.namespace) {
     case 'AWS/States': {
@@ -77,18 +111,17 @@ export function datapointsOf(metric: Metric, snapshot: MonitoringSnapshot): Data
       break;
     }
     case 'AWS/Lambda': {
-      const fn = metric.scope.fn;
-      const mine = attemptsOf(snapshot).filter((a) => a.fn === fn).map((a) => a.attempt);
-      const invoked = mine.filter((a) => a.error !== THROTTLED && a.startedAt !== undefined);
+      const mine = attemptsOf(snapshot, metric.scope.fn);
+      const invoked = mine.filter((a): a is TimedAttempt & { startedMs: number } => a.error !== THROTTLED && a.startedMs !== undefined);
       switch (metric.metricName) {
         case 'Invocations':
-          return invoked.map((a) => ({ time: at(a.startedAt), value: 1 }));
+          return invoked.map((a) => ({ time: a.startedMs, value: 1 }));
         case 'Errors':
-          return invoked.filter((a) => a.outcome === 'failed' && !isServiceError(a.error)).map((a) => ({ time: at(a.endedAt), value: 1 }));
+          return invoked.filter((a) => a.failed && !isServiceError(a.error)).map((a) => ({ time: a.endedMs ?? a.startedMs, value: 1 }));
         case 'Duration':
-          return invoked.filter((a) => a.endedAt !== undefined).map((a) => ({ time: at(a.startedAt), value: at(a.endedAt) - at(a.startedAt) }));
+          return invoked.flatMap((a) => (a.endedMs !== undefined ? [{ time: a.startedMs, value: a.endedMs - a.startedMs }] : []));
         case 'Throttles':
-          return mine.filter((a) => a.error === THROTTLED).map((a) => ({ time: at(a.endedAt ?? a.scheduledAt), value: 1 }));
+          return mine.filter((a) => a.error === THROTTLED).map((a) => ({ time: a.endedMs ?? a.scheduledMs, value: 1 }));
       }
       break;
     }

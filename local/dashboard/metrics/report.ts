@@ -10,7 +10,6 @@ import type { StateVisit } from '../analysis/visits';
 import { datapointsOf, type Datapoint } from './datapoints';
 import type { MonitoringSnapshot } from './snapshot';
 import { percentiles, type Percentiles } from './statistics';
-import { inWindow } from './window';
 
 /** One state's numbers over the window. */
 export interface StateMetrics {
@@ -97,7 +96,9 @@ export function errorPatterns(hits: readonly ErrorHit[]): ErrorPattern[] {
   const groups = new Map<string, ErrorHit[]>();
   for (const hit of hits) {
     const key = JSON.stringify([hit.state, hit.error]);
-    groups.set(key, [...(groups.get(key) ?? []), hit]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [hit]);
+    else group.push(hit);
   }
   return [...groups.values()]
     .map((group): ErrorPattern => {
@@ -141,14 +142,16 @@ export function metricsReport(snapshot: MonitoringSnapshot): MetricsReport {
   let retries = 0;
   for (const { execution, visits } of snapshot.executions) {
     for (const visit of visits) {
-      if (!inWindow(visit.enteredAt, window)) continue;
+      if (visit.enteredMs < window.since || visit.enteredMs >= window.until) continue;
       const s = states.get(visit.name) ?? { entered: 0, durations: [], retries: 0, errors: 0 };
       s.entered += 1;
-      if (visit.exitedAt !== undefined) s.durations.push(Date.parse(visit.exitedAt) - Date.parse(visit.enteredAt));
+      if (visit.exitedMs !== undefined) s.durations.push(visit.exitedMs - visit.enteredMs);
       s.retries += retriesOf(visit);
-      const found = errorHits(execution.executionArn, visit);
-      s.errors += found.length;
-      hits.push(...found);
+      if (visit.failures.length > 0 || visit.executionFailure !== undefined) {
+        const found = errorHits(execution.executionArn, visit);
+        s.errors += found.length;
+        hits.push(...found);
+      }
       retries += retriesOf(visit);
       states.set(visit.name, s);
     }

@@ -3,7 +3,7 @@
  * that overlap the window with their state visits, the invocations' logs and the API requests.
  */
 import { stateVisits, type StateVisit } from '../analysis/visits';
-import type { ApiRequest, InvocationLog, MonitoredExecution, MonitoringSource, TimeWindow } from '../source';
+import type { ApiRequest, HistoryEvent, InvocationLog, MonitoredExecution, MonitoringSource, TimeWindow } from '../source';
 
 /** An execution with its history read as visits. */
 export interface ObservedExecution {
@@ -19,6 +19,17 @@ export interface MonitoringSnapshot {
   readonly apiRequests: readonly ApiRequest[];
 }
 
+// An ended execution's history is the same array each time (the source keeps it): read it once.
+const visitsOfHistory = new WeakMap<readonly HistoryEvent[], StateVisit[]>();
+const visitsOf = (events: HistoryEvent[]): StateVisit[] => {
+  let visits = visitsOfHistory.get(events);
+  if (visits === undefined) {
+    visits = stateVisits(events);
+    visitsOfHistory.set(events, visits);
+  }
+  return visits;
+};
+
 /** True when the execution ran during some part of the window. */
 const overlaps = (e: MonitoredExecution, window: TimeWindow): boolean =>
   Date.parse(e.startDate) < window.until && (e.stopDate === undefined || Date.parse(e.stopDate) >= window.since);
@@ -28,6 +39,6 @@ export function takeSnapshot(source: MonitoringSource, window: TimeWindow, state
   const executions = source
     .listExecutions(stateMachineArn !== undefined ? { stateMachineArn } : {})
     .filter((e) => overlaps(e, window))
-    .map((execution) => ({ execution, visits: stateVisits(source.getHistory(execution.executionArn)) }));
+    .map((execution) => ({ execution, visits: visitsOf(source.getHistory(execution.executionArn)) }));
   return { window, executions, invocations: source.listInvocationLogs(window), apiRequests: source.listApiRequests(window) };
 }

@@ -15,13 +15,22 @@ export interface JsonPathScope {
 
 /** The same scope with another `$` (keeping `$$` lazy). */
 function withInput(scope: JsonPathScope, input: Json): JsonPathScope {
-  return {
-    input,
-    get context(): Json {
-      return scope.context;
-    },
-    variables: scope.variables,
-  };
+  return new InputOverride(input, scope);
+}
+
+class InputOverride implements JsonPathScope {
+  public readonly variables: Readonly<Record<string, Json>>;
+
+  public constructor(
+    public readonly input: Json,
+    private readonly base: JsonPathScope,
+  ) {
+    this.variables = base.variables;
+  }
+
+  public get context(): Json {
+    return this.base.context;
+  }
 }
 
 /** InputPath: the part of the raw input the state works on (`null` → `{}`). */

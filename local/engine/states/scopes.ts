@@ -19,10 +19,9 @@ export function childFrame(
   return {
     machine,
     language: machine.QueryLanguage ?? sc.frame.language,
-    variables: { ...sc.frame.variables },
+    variables: sc.frame.variables, // shared: Assign in the child makes its own copy
     lane: { key: laneKey, count: 0, last: lastEventId },
     signal,
-    visits: new Map(),
     mapItem,
     topLevel: false,
   };

@@ -2,7 +2,7 @@ import { Cancellation } from '../cancellation';
 import { SleepAbortedError } from '../clock';
 import { evaluateAssign, jsonPathEffectiveInput, jsonPathOutput, jsonPathScope, jsonataOutput, jsonataScope, inStateSync } from '../dataflow';
 import { StatesError, StatesErrorName } from '../errors';
-import { Json, isJsonObject, jsonByteSize } from '../json';
+import { Json, isJsonObject, exceedsByteSize, toJsonValue } from '../json';
 import { evaluateJsonataTemplate, evaluateJsonataValue, isJsonataExpression } from '../jsonata/evaluate';
 import {
   decodeInvokeParameters,
@@ -24,7 +24,19 @@ interface ResourceShape {
   region: string;
 }
 
+const shapes = new Map<string, ResourceShape>();
+
 function resourceShape(arn: string): ResourceShape {
+  let shape = shapes.get(arn);
+  if (shape === undefined) {
+    shape = computeShape(arn);
+    if (shapes.size > 1000) shapes.clear();
+    shapes.set(arn, shape);
+  }
+  return shape;
+}
+
+function computeShape(arn: string): ResourceShape {
   if (isLambdaFunctionArn(arn)) return { lambdaEvents: true, resourceType: 'lambda', resource: arn, region: arn.split(':')[3] ?? '' };
   const m = /^arn:[^:]+:states:([^:]*):[^:]*:([^:]+):(.+)$/.exec(arn);
   if (m !== null) return { lambdaEvents: false, resourceType: m[2], resource: m[3], region: m[1] || 'us-east-1' };
@@ -91,12 +103,14 @@ async function invoke(sc: StateContext, parameters: Json, timeout: number | unde
   if (recorded?.kind === 'task') {
     outcome = recorded.ok ? { ok: true, value: recorded.value } : { ok: false, error: new StatesError(recorded.error, recorded.cause) };
   } else {
+    const synced = runtime.sync();
+    if (synced !== undefined) await synced;
     outcome = await attempt(sc, resourceArn, parameters, timeout, shape.lambdaEvents || invokeIntegration);
     if (outcome.ok && invokeIntegration) {
       const logTail = isJsonObject(parameters) && parameters.LogType === 'Tail';
       outcome = { ok: true, value: invokeResponseEnvelope(outcome.value, logTail) };
     }
-    if (outcome.ok && jsonByteSize(outcome.value) > runtime.payloadLimitBytes) {
+    if (outcome.ok && exceedsByteSize(outcome.value, runtime.payloadLimitBytes)) {
       outcome = {
         ok: false,
         error: new StatesError(StatesErrorName.DataLimitExceeded, `The state/task '${sc.name}' returned a result with a size exceeding the maximum number of bytes service limit.`),
@@ -129,29 +143,19 @@ async function attempt(
   timeout: number | undefined,
   lambda: boolean,
 ): Promise<{ ok: true; value: Json } | { ok: false; error: StatesError }> {
-  const scope = sc.signal;
-  const common = {
-    resource,
-    stateName: sc.name,
-    executionArn: sc.runtime.execution.executionArn,
-    timeoutSeconds: timeout,
-    get signal(): AbortSignal {
-      return scope.signal;
-    },
-  };
   let request: TaskRequest;
   try {
     request = isLambdaFunctionArn(resource)
-      ? { kind: 'lambda', functionName: resource, payload: parameters, ...common }
+      ? new LambdaRequest(resource, parameters, resource, sc, timeout)
       : isLambdaInvokeIntegration(resource)
-        ? { kind: 'lambda', ...invokeRequest(parameters), ...common }
-        : { kind: 'resource', parameters, ...common };
+        ? invokeRequest(resource, parameters, sc, timeout)
+        : new ResourceRequest(resource, parameters, sc, timeout);
   } catch (e) {
     return { ok: false, error: e as StatesError };
   }
   try {
     const value = await invokeWithTimeout(sc, request, timeout);
-    return { ok: true, value: (value === undefined ? null : JSON.parse(JSON.stringify(value))) as Json };
+    return { ok: true, value: toJsonValue(value) };
   } catch (e) {
     if (e instanceof SleepAbortedError) throw e;
     return { ok: false, error: lambda ? lambdaFailure(e) : taskFailure(e) };
@@ -176,7 +180,53 @@ export async function runTask(sc: StateContext, raw: Json): Promise<StateResult>
   return { output, next: state.Next, assigned };
 }
 
-function invokeRequest(parameters: Json): { functionName: string; payload: Json } {
+function invokeRequest(resource: string, parameters: Json, sc: StateContext, timeout: number | undefined): LambdaRequest {
   const { functionName, payload } = decodeInvokeParameters(parameters);
-  return { functionName, payload };
+  return new LambdaRequest(functionName, payload, resource, sc, timeout);
+}
+
+/** The fields every request has; `signal` is made only if the handler reads it. */
+abstract class BaseRequest {
+  public readonly stateName: string;
+  public readonly executionArn: string;
+
+  protected constructor(
+    public readonly resource: string,
+    private readonly sc: StateContext,
+    public readonly timeoutSeconds: number | undefined,
+  ) {
+    this.stateName = sc.name;
+    this.executionArn = sc.runtime.execution.executionArn;
+  }
+
+  public get signal(): AbortSignal {
+    return this.sc.signal.signal;
+  }
+}
+
+class LambdaRequest extends BaseRequest {
+  public readonly kind = 'lambda' as const;
+
+  public constructor(
+    public readonly functionName: string,
+    public readonly payload: Json,
+    resource: string,
+    sc: StateContext,
+    timeout: number | undefined,
+  ) {
+    super(resource, sc, timeout);
+  }
+}
+
+class ResourceRequest extends BaseRequest {
+  public readonly kind = 'resource' as const;
+
+  public constructor(
+    resource: string,
+    public readonly parameters: Json,
+    sc: StateContext,
+    timeout: number | undefined,
+  ) {
+    super(resource, sc, timeout);
+  }
 }

@@ -82,7 +82,7 @@ async function waitUntil(sc: StateContext, deadline: number): Promise<void> {
 
 /** Wait: pauses for Seconds or until Timestamp (or their *Path / JSONata forms). */
 export async function runWait(sc: StateContext, raw: Json): Promise<StateResult> {
-  const start = Date.parse(sc.enteredTime);
+  const start = sc.enteredAt;
   if (sc.language === 'JSONata') {
     const deadline = await jsonataDeadline(sc, raw, start);
     const assigned = await evaluateAssign(sc, sc.state.Assign, raw, { input: raw });

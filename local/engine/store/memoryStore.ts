@@ -15,6 +15,21 @@ export class MemoryExecutionStore implements ExecutionStore {
   private readonly executions = new Map<string, StoredExecution>();
   private counter = 0;
 
+  /**
+   * @param options.maxExecutions how many executions to keep; beyond it the oldest ended ones
+   *   are forgotten (a long-running process, a benchmark). @default Infinity
+   */
+  public constructor(private readonly options: { maxExecutions?: number } = {}) {}
+
+  private evict(): void {
+    const max = this.options.maxExecutions ?? Infinity;
+    if (this.executions.size <= max) return;
+    for (const [arn, e] of this.executions) {
+      if (this.executions.size <= max) break;
+      if (e.record.status !== 'RUNNING') this.executions.delete(arn);
+    }
+  }
+
   public putStateMachine(record: StateMachineRecord): void {
     this.machines.set(record.stateMachineArn, { ...record });
   }
@@ -35,6 +50,7 @@ export class MemoryExecutionStore implements ExecutionStore {
   public createExecution(record: ExecutionRecord, first: ExecutionStep): boolean {
     if (this.executions.has(record.executionArn)) return false;
     this.executions.set(record.executionArn, { record: { ...record }, events: [], memo: new Map(), order: this.counter++ });
+    this.evict();
     this.commitStep(record.executionArn, first);
     return true;
   }

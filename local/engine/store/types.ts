@@ -62,5 +62,11 @@ export interface ExecutionStore {
   commitStep(executionArn: string, step: ExecutionStep): void;
   getHistory(executionArn: string): RecordedEvent[];
   getMemo(executionArn: string): Array<[string, MemoEntry]>;
+  /**
+   * Makes every step committed so far durable. A store may defer the writes of `commitStep`
+   * (group commit); the engine calls this before it starts a task while an earlier task's
+   * outcome may be unwritten, so a crash never re-runs a task recorded before a later one began.
+   */
+  flush?(): void;
   close?(): void;
 }

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/Either';
 import type { HistoryEvent } from '../../engine/history';
+import { PackedEvents, unpackEvents } from './eventPacking';
 import type { Json } from '../../engine/json';
 import type { MemoEntry, TopLevelCheckpoint } from '../../engine/runtime';
 
@@ -20,7 +21,7 @@ const JsonValue = new t.Type<Json, Json, unknown>(
 );
 
 const Lane = t.type({ key: t.string, count: t.number, last: t.number });
-const Checkpoint = t.type({ state: t.string, input: JsonValue, variables: t.record(t.string, JsonValue), lane: Lane, visits: t.record(t.string, t.number) });
+const Checkpoint = t.type({ state: t.string, input: JsonValue, variables: t.record(t.string, JsonValue), lane: Lane });
 const Event = t.intersection([t.type({ timestamp: t.string, type: t.string, id: t.number, previousEventId: t.number }), t.record(t.string, t.unknown)]);
 const Memo = t.union([
   t.type({ kind: t.literal('task'), ok: t.literal(true), value: JsonValue }),
@@ -42,11 +43,11 @@ function decode<A>(codec: t.Decoder<unknown, A>, text: string, what: string): A 
 
 /** A stored top-level checkpoint. */
 export const decodeCheckpoint = (text: string): TopLevelCheckpoint => decode(Checkpoint, text, 'checkpoint');
-const Events = t.array(t.type({ key: t.string, event: Event }));
+const Events = t.type({ payloads: t.array(t.unknown), events: t.array(t.type({ key: t.string, event: Event })) });
 const MemoEntries = t.array(t.tuple([t.string, Memo]));
 
 /** The history events of a stored step, with their replay keys. */
 export const decodeEvents = (text: string): Array<{ key: string; event: HistoryEvent }> =>
-  decode(Events, text, 'history events') as Array<{ key: string; event: HistoryEvent }>;
+  unpackEvents(decode(Events, text, 'history events') as PackedEvents);
 /** The task outcomes and wait deadlines of a stored step. */
 export const decodeMemo = (text: string): Array<[string, MemoEntry]> => decode(MemoEntries, text, 'task memo');

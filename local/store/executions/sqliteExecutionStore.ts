@@ -3,6 +3,7 @@ import type { ExecutionRecord, ExecutionStatus, ExecutionStep, ExecutionStore, S
 import type { RecordedEvent } from '../../engine/history';
 import type { MemoEntry, TopLevelCheckpoint } from '../../engine/runtime';
 import { decodeCheckpoint, decodeEvents, decodeMemo } from './codecs';
+import { packEvents } from './eventPacking';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS state_machines (
@@ -123,11 +124,12 @@ export class SqliteExecutionStore implements ExecutionStore {
    * @param filename a file path, or ':memory:'
    * @param options.synchronous SQLite's synchronous pragma. NORMAL survives a process crash
    *   (kill -9); FULL also survives power loss. @default 'NORMAL'
-   * @param options.groupCommit Write the steps of one event-loop turn in one transaction
-   *   (at the next turn, or at once when anything is read). A crash then loses at most the
-   *   steps of the current turn: those tasks were not recorded as completed and run again on
-   *   resume, so no recorded task ever runs twice. With false, every step is its own
-   *   transaction before `commitStep` returns. @default true
+   * @param options.groupCommit Defer the writes of `commitStep` and write them in one
+   *   transaction at the next event-loop turn, or sooner when `flush` is called (the engine
+   *   does before it starts a task while an earlier outcome is unwritten) or a list is read.
+   *   A crash then loses at most steps whose tasks were still the latest to run; they run again
+   *   on resume, and no task recorded as completed before another began ever runs twice.
+   *   With false, every step is its own transaction before `commitStep` returns. @default true
    */
   public constructor(filename: string, options: { synchronous?: 'OFF' | 'NORMAL' | 'FULL'; groupCommit?: boolean } = {}) {
     this.db = new Database(filename);
@@ -188,7 +190,7 @@ export class SqliteExecutionStore implements ExecutionStore {
     if (this.pendingRecords.has(r.executionArn) || this.statements.getExecution.get(r.executionArn) !== undefined) return false;
     this.pendingCreates.push(r);
     this.pendingRecords.set(r.executionArn, { ...r });
-    this.commitStep(r.executionArn, first);
+    this.commitStep(r.executionArn, first); // written with the next flush; the engine starts it only then
     return true;
   }
 
@@ -253,7 +255,7 @@ export class SqliteExecutionStore implements ExecutionStore {
 
   private writeStep(arn: string, step: ExecutionStep): void {
     if (step.events.length > 0 || step.memo.length > 0) {
-      this.statements.insertStep.run(arn, JSON.stringify(step.events), JSON.stringify(step.memo));
+      this.statements.insertStep.run(arn, JSON.stringify(packEvents(step.events)), JSON.stringify(step.memo));
     }
     if (step.execution !== undefined) this.updateExecution(arn, step.execution);
   }

@@ -35,6 +35,7 @@ export type OrderStatus = t.TypeOf<typeof OrderStatus>;
 
 /** A history event as the JSON protocol sends it (`timestamp` in epoch seconds). */
 const WireEvent = t.intersection([t.type({ id: t.number, type: t.string, timestamp: t.number }), t.partial({ previousEventId: t.number })]);
+const ExecutionsPage = t.intersection([t.type({ executions: t.array(t.unknown) }), t.partial({ nextToken: t.string })]);
 const HistoryPage = t.intersection([t.type({ events: t.array(t.UnknownRecord) }), t.partial({ nextToken: t.string })]);
 
 /** One history event: its type, ids, time, and the details object of its type. */
@@ -121,6 +122,25 @@ export class OrderClient {
       nextToken = page.nextToken;
     } while (nextToken !== undefined);
     return events;
+  }
+
+  /** How many executions are RUNNING, through the Step Functions API's ListExecutions. */
+  public async runningExecutions(): Promise<number> {
+    let count = 0;
+    let nextToken: string | undefined;
+    do {
+      const response = await this.http.send(
+        'POST',
+        '/',
+        { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSStepFunctions.ListExecutions' },
+        { statusFilter: 'RUNNING', maxResults: 1000, ...(nextToken !== undefined ? { nextToken } : {}) },
+      );
+      if (response.status !== 200) throw new UnexpectedResponseError('ListExecutions', response.status, response.body);
+      const page = decode(ExecutionsPage, response, 'ListExecutions');
+      count += page.executions.length;
+      nextToken = page.nextToken;
+    } while (nextToken !== undefined);
+    return count;
   }
 
   /** Closes kept-alive connections. */

@@ -8,10 +8,12 @@ import { DEFAULT_MIX, parseMix, type OrderMix } from '../client/sampleOrders';
 import { clientFor, withClient } from './client';
 import { CLIENT_OPTIONS, numberOption, parseOptions, say, UsageError } from './options';
 
-export const LOAD_USAGE = `Usage: order-workflow load [--count 1000] [--rate R | --concurrency C] [--mix success=85,declined=5,out-of-stock=5,rejected=5] [--settle-ms 60000] [--json] [--url URL] [--api-key KEY] [--data-dir .data]
+export const LOAD_USAGE = `Usage: order-workflow load [--count 1000] [--rate R | --concurrency C] [--mix success=85,declined=5,out-of-stock=5,rejected=5] [--settle-ms 60000] [--follow drain|poll] [--json] [--url URL] [--api-key KEY] [--data-dir .data]
 
 Submits --count orders, --rate per second (open loop) or with --concurrency in flight (closed
-loop; the default is 32), follows each to its terminal status, and prints a summary.`;
+loop; the default is 32), follows each to its terminal status, and prints a summary. --follow
+drain (the default) waits until nothing runs and reads each order's status once; poll asks for
+each order's status until it is terminal.`;
 
 const OPTIONS = {
   ...CLIENT_OPTIONS,
@@ -20,6 +22,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   mix: { type: 'string' },
   'settle-ms': { type: 'string', default: '60000' },
+  follow: { type: 'string', default: 'drain' },
 } as const;
 
 /** Runs `load`; the process exit code (1 when an order was refused or did not finish). */
@@ -40,6 +43,8 @@ export async function loadCommand(args: readonly string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  if (values.follow !== 'drain' && values.follow !== 'poll') throw new UsageError("--follow must be 'drain' or 'poll'");
+  const follow = values.follow;
   const settleTimeoutMs = numberOption(values['settle-ms'], 'settle-ms', { min: 0 }) ?? 60_000;
   const bar = process.stderr.isTTY && !values.json ? progressBar : undefined;
 
@@ -48,6 +53,7 @@ export async function loadCommand(args: readonly string[]): Promise<number> {
       count,
       mix,
       settleTimeoutMs,
+      follow,
       ...(rate !== undefined ? { rate } : { concurrency: concurrency ?? 32 }),
       ...(bar !== undefined ? { onProgress: bar } : {}),
     }),

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { awsInventoryStore, awsNotificationLog, awsNotificationPublisher, awsPaymentLedger, processorConfigFromEnvironment } from '../../../handlers/aws/environment';
+import {
+  awsInventoryStore,
+  awsNotificationLog,
+  awsNotificationPublisher,
+  awsPaymentLedger,
+  processorConfigFromEnvironment,
+} from '../../../handlers/aws/environment';
 import { ConfigurationError } from '../../../handlers/errors';
 
 describe('Module: handlers/aws/environment', () => {

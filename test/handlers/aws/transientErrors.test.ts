@@ -32,7 +32,12 @@ describe('Function: isTransientAwsError', () => {
 
 describe('DynamoDB adapters when DynamoDB is unreachable', () => {
   const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 }),
+    new DynamoDBClient({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      maxAttempts: 1,
+    }),
   );
   after(() => client.destroy());
 

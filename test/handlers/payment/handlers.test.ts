@@ -17,9 +17,13 @@ describe('Function: chargePayment and refundPayment handlers', () => {
   let adapters: ReturnType<typeof sqliteAdapters>;
   const processor = { seed: SEED, approvalRate: 1, declineRate: 0, transientRate: 0 };
   const pay = (event: unknown) =>
-    captureStdout(() => createChargePaymentHandler({ ledger: adapters.payments, processor, observability: testObservability('payment') })(event));
+    captureStdout(() =>
+      createChargePaymentHandler({ ledger: adapters.payments, processor, observability: testObservability('payment') })(event),
+    );
   const refund = (event: unknown) =>
-    captureStdout(() => createRefundPaymentHandler({ ledger: adapters.payments, seed: SEED, observability: testObservability('payment') })(event));
+    captureStdout(() =>
+      createRefundPaymentHandler({ ledger: adapters.payments, seed: SEED, observability: testObservability('payment') })(event),
+    );
 
   beforeEach(() => {
     adapters = sqliteAdapters();
@@ -30,7 +34,11 @@ describe('Function: chargePayment and refundPayment handlers', () => {
     const { result, records } = await pay(charge('o1', 'tok_visa'));
     expect(result).to.deep.equal({ status: 'APPROVED', confirmationId: paymentId('ch', SEED, 'o1') });
     expect(emfMetrics(records).map(({ name }) => name)).to.deep.equal(['PaymentsApproved']);
-    expect(records.find((record) => record.message === 'payment decided')).to.include({ orderId: 'o1', step: 'chargePayment', outcome: 'APPROVED' });
+    expect(records.find(record => record.message === 'payment decided')).to.include({
+      orderId: 'o1',
+      step: 'chargePayment',
+      outcome: 'APPROVED',
+    });
   });
 
   it('declines with the reason and counts PaymentsDeclined by reason', async () => {
@@ -74,7 +82,11 @@ describe('Function: chargePayment and refundPayment handlers', () => {
     });
     expect(retry.result).to.deep.equal(first.result);
     expect(emfMetrics(first.records).map(({ name }) => name)).to.deep.equal(['PaymentsRefunded']);
-    expect(await adapters.payments.get('o1')).to.deep.equal({ status: 'REFUNDED', confirmationId: paymentId('ch', SEED, 'o1'), refundId: paymentId('re', SEED, 'o1') });
+    expect(await adapters.payments.get('o1')).to.deep.equal({
+      status: 'REFUNDED',
+      confirmationId: paymentId('ch', SEED, 'o1'),
+      refundId: paymentId('re', SEED, 'o1'),
+    });
   });
 
   it('voids an order with no charge; a late charge fails with OrderCompensated', async () => {
@@ -104,7 +116,7 @@ describe('Function: chargePayment and refundPayment handlers', () => {
     };
     const [a, b] = [await runOnce(), await runOnce()];
     expect(a).to.deep.equal(b);
-    expect(new Set(a.map((outcome) => outcome.slice(0, 14))).size).to.be.greaterThan(1);
+    expect(new Set(a.map(outcome => outcome.slice(0, 14))).size).to.be.greaterThan(1);
   });
 
   const badCharges: Array<[string, unknown, string]> = [

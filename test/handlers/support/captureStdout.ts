@@ -34,8 +34,11 @@ export async function captureStdout<R>(run: () => Promise<R>): Promise<Captured<
     process.stdout.write = originalOut;
     process.stderr.write = originalErr;
   }
-  const lines = chunks.join('').split('\n').filter((line) => line.trim() !== '');
-  const records = lines.flatMap((line) => {
+  const lines = chunks
+    .join('')
+    .split('\n')
+    .filter(line => line.trim() !== '');
+  const records = lines.flatMap(line => {
     try {
       const parsed: unknown = JSON.parse(line);
       return typeof parsed === 'object' && parsed !== null ? [parsed as Record<string, unknown>] : [];
@@ -47,10 +50,14 @@ export async function captureStdout<R>(run: () => Promise<R>): Promise<Captured<
 }
 
 /** The EMF metric names and their dimension values found in captured records. */
-export function emfMetrics(records: ReadonlyArray<Record<string, unknown>>): Array<{ name: string; namespace: string; dimensions: Record<string, unknown> }> {
+export function emfMetrics(
+  records: ReadonlyArray<Record<string, unknown>>,
+): Array<{ name: string; namespace: string; dimensions: Record<string, unknown> }> {
   const found: Array<{ name: string; namespace: string; dimensions: Record<string, unknown> }> = [];
   for (const record of records) {
-    const aws = record._aws as { CloudWatchMetrics?: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> } | undefined;
+    const aws = record._aws as
+      | { CloudWatchMetrics?: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> }
+      | undefined;
     for (const directive of aws?.CloudWatchMetrics ?? []) {
       const dimensions: Record<string, unknown> = {};
       for (const name of directive.Dimensions.flat()) dimensions[name] = record[name];

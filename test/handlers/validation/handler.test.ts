@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { InvalidEventError } from '../../../handlers/errors';
+import type { LambdaContext } from '../../../handlers/shared/observability';
 import { createValidateOrderHandler } from '../../../handlers/validation/handler';
 import type { ValidationResult } from '../../../workflow/contracts';
 import { captureStdout, emfMetrics } from '../support/captureStdout';
@@ -13,11 +14,40 @@ describe('Function: validateOrder handler', () => {
   it('returns valid for a valid order, logs it and counts it', async () => {
     // Act
     const { result, records } = await run({ order: anOrder() });
+    const again = await run({ order: anOrder() });
     // Assess
     expect(result).to.deep.equal({ valid: true, errors: [] });
+    expect(again.result).to.deep.equal(result);
     const log = records.find((record) => record.message === 'order validated');
     expect(log).to.include({ orderId: 'ord-1001', step: 'validateOrder', outcome: 'VALID', level: 'INFO', service: 'order-validation' });
     expect(emfMetrics(records).map(({ name, namespace }) => `${namespace}/${name}`)).to.deep.equal(['OrderWorkflow/OrdersValidated']);
+  });
+
+  it('adds the Lambda context (request id, function name) to its logs', async () => {
+    // Prepare
+    const context: LambdaContext = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: 'validateOrder',
+      functionVersion: '$LATEST',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:validateOrder',
+      memoryLimitInMB: '256',
+      awsRequestId: 'req-123',
+      logGroupName: '/aws/lambda/validateOrder',
+      logStreamName: 'stream',
+      getRemainingTimeInMillis: () => 3000,
+      done: () => undefined,
+      fail: () => undefined,
+      succeed: () => undefined,
+    };
+    // Act
+    const { records } = await captureStdout(() =>
+      createValidateOrderHandler({ observability: testObservability('order-validation') })({ order: anOrder() }, context),
+    );
+    // Assess
+    expect(records.find((record) => record.message === 'order validated')).to.include({
+      function_request_id: 'req-123',
+      function_name: 'validateOrder',
+    });
   });
 
   it('lists every problem and counts OrdersRejected by rule', async () => {

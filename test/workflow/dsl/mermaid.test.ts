@@ -53,4 +53,12 @@ describe('Method: BuiltWorkflow.toMermaid', () => {
       ].join('\n'),
     );
   });
+
+  it('keeps ids clear of the Mermaid keyword end', () => {
+    const wf = new Workflow();
+    const s = wf.states<ShopData>();
+    const mermaid = wf.build(s.pass('Start').next(s.succeed('end'))).toMermaid();
+    expect(mermaid).to.contain('  end_(["end"]):::succeed');
+    expect(mermaid).to.contain('  Start --> end_');
+  });
 });

@@ -20,7 +20,7 @@ function runWorker(file: string, sku: string, orderIds: string[]): Promise<strin
   });
 }
 
-describe('Class: SqliteInventoryStore across connections', function () {
+describe('Class: SqliteInventoryStore across connections', function() {
   this.timeout(60_000);
 
   it('5 connections × 10 orders for the last 10 units reserve exactly 10', async () => {
@@ -33,12 +33,20 @@ describe('Class: SqliteInventoryStore across connections', function () {
     try {
       // Act
       const statuses = (
-        await Promise.all(Array.from({ length: 5 }, (_, w) => runWorker(file, 'LAST', Array.from({ length: 10 }, (_, i) => `w${w}-o${i}`))))
+        await Promise.all(
+          Array.from({ length: 5 }, (_, w) =>
+            runWorker(
+              file,
+              'LAST',
+              Array.from({ length: 10 }, (_, i) => `w${w}-o${i}`),
+            ),
+          ),
+        )
       ).flat();
       // Assess
       expect(statuses).to.have.length(50);
-      expect(statuses.filter((status) => status === 'RESERVED')).to.have.length(10);
-      expect(statuses.filter((status) => status === 'OUT_OF_STOCK')).to.have.length(40);
+      expect(statuses.filter(status => status === 'RESERVED')).to.have.length(10);
+      expect(statuses.filter(status => status === 'OUT_OF_STOCK')).to.have.length(40);
       expect(await store.getStock('LAST')).to.equal(0);
       const reservations = db.prepare(`SELECT COUNT(*) AS n FROM inventory_reservations WHERE status = 'RESERVED'`).get() as { n: number };
       expect(reservations.n).to.equal(10);

@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   const store = new SqliteInventoryStore(db);
   const statuses: string[] = [];
   for (const orderId of orderIds) {
-    const outcome = await store.reserve({ orderId, reservationId: `res-${orderId}`, lines: [{ sku, quantity: 1 }], expiresAt: '2030-01-01T00:00:00.000Z' });
+    const outcome = await store.reserve({
+      orderId,
+      reservationId: `res-${orderId}`,
+      lines: [{ sku, quantity: 1 }],
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
     statuses.push(outcome.status);
   }
   db.close();

@@ -1,0 +1,84 @@
+/**
+ * End to end through local mode: orders posted over HTTP to `local/cli.ts start` (a child
+ * process: the real composition, the real handlers, SQLite), each followed to its terminal
+ * status. Open-loop load (orders sent on schedule, whatever the answers' latency), first at
+ * the target rate, then stepping down until a rate is sustained (≥ 95 % of the offered orders
+ * per second reach a terminal state and POST /orders' p99 stays under 100 ms).
+ *
+ * - `e2e.ordersPerSec`: orders per second reaching a terminal state at the highest rate sustained
+ * - `e2e.acceptP99Ms`: p99 of POST /orders under that load
+ * - `e2e.target.*`: the same at the target rate (1,000/s), sustained or not
+ *
+ * The client (this process) and the server share the machine's two cores.
+ * E2E_RATE (target, default 1000/s), E2E_SECONDS (per step, default 5), E2E_CPU_PROF=<dir>
+ * (profile the server with --cpu-prof).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runLoad, type LoadSummary } from '../local/system/client/loadRun';
+import { OrderClient } from '../local/system/client/orderClient';
+import { DEFAULT_MIX } from '../local/system/client/sampleOrders';
+import { spawnServer } from '../local/system/serverProcess';
+
+const TARGET_RATE = Number(process.env.E2E_RATE ?? 1000);
+const SECONDS = Number(process.env.E2E_SECONDS ?? 5);
+const STEPS = [1, 0.8, 0.65, 0.5, 0.4, 0.3, 0.2];
+const WARM_UP = 500;
+
+function sustained(rate: number, s: LoadSummary): boolean {
+  return s.unfinished === 0 && s.throughputPerSec >= 0.95 * rate && s.acceptMs.p99 < 100;
+}
+
+function describe(rate: number, s: LoadSummary): string {
+  return (
+    `e2e: offered ${rate}/s for ${SECONDS} s: accepted ${s.accepted}/${s.count}, unfinished ${s.unfinished}, ${s.throughputPerSec.toFixed(0)} orders/s; ` +
+    `accept p50 ${s.acceptMs.p50.toFixed(1)} p99 ${s.acceptMs.p99.toFixed(1)} ms; end-to-end p50 ${s.endToEndMs.p50.toFixed(1)} p99 ${s.endToEndMs.p99.toFixed(1)} ms\n`
+  );
+}
+
+export default async function run(): Promise<Record<string, number>> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'e2e-bench-'));
+  const profileDir = process.env.E2E_CPU_PROF;
+  const server = await spawnServer({ dataDir, nodeOptions: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+  const client = new OrderClient(server.url, server.apiKey, 256);
+  try {
+    await runLoad(client, { count: WARM_UP, concurrency: 16, mix: DEFAULT_MIX, idPrefix: 'warm' });
+    let atTarget: LoadSummary | undefined;
+    let best: { rate: number; summary: LoadSummary } | undefined;
+    for (const step of STEPS) {
+      const rate = Math.round(TARGET_RATE * step);
+      const summary = await runLoad(client, { count: rate * SECONDS, rate, mix: DEFAULT_MIX, idPrefix: `bench${rate}`, settleTimeoutMs: 60_000 });
+      process.stdout.write(describe(rate, summary));
+      atTarget ??= summary;
+      if (sustained(rate, summary)) {
+        best = { rate, summary };
+        break;
+      }
+    }
+    const figures: Record<string, number> = {
+      'e2e.target.offeredPerSec': TARGET_RATE,
+      'e2e.target.ordersPerSec': Math.round(atTarget!.throughputPerSec),
+      'e2e.target.acceptP99Ms': round(atTarget!.acceptMs.p99),
+    };
+    if (best !== undefined) {
+      Object.assign(figures, {
+        'e2e.ordersPerSec': Math.round(best.summary.throughputPerSec),
+        'e2e.acceptP99Ms': round(best.summary.acceptMs.p99),
+        'e2e.acceptP50Ms': round(best.summary.acceptMs.p50),
+        'e2e.endToEndP50Ms': round(best.summary.endToEndMs.p50),
+        'e2e.endToEndP99Ms': round(best.summary.endToEndMs.p99),
+        'e2e.sustainedRate': best.rate,
+      });
+    }
+    return figures;
+  } finally {
+    client.close();
+    await server.stop('SIGINT');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function round(ms: number): number {
+  return Number(ms.toFixed(2));
+}
