@@ -8,12 +8,16 @@
  * - `e2e.ordersPerSec`: orders per second reaching a terminal state at the highest rate sustained
  * - `e2e.acceptP99Ms`: p99 of POST /orders under that load
  * - `e2e.target.*`: the same at the target rate (1,000/s), sustained or not
+ * - `e2e.serverCpuMsPerOrder`: the server process's CPU time (user + system, all threads) per
+ *   order over the target-rate step; `e2e.capacityPerCorePerSec` = 1000 / that, the rate one
+ *   core would sustain if the server had it to itself (the machine is shared, so wall-clock
+ *   rates vary from run to run much more than CPU time does)
  *
  * The client (this process) and the server share the machine's two cores.
  * E2E_RATE (target, default 1000/s), E2E_SECONDS (per step, default 5), E2E_CPU_PROF=<dir>
  * (profile the server with --cpu-prof).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runLoad, type LoadSummary } from '../local/system/client/loadRun';
@@ -25,6 +29,18 @@ const TARGET_RATE = Number(process.env.E2E_RATE ?? 1000);
 const SECONDS = Number(process.env.E2E_SECONDS ?? 5);
 const STEPS = [1, 0.8, 0.65, 0.5, 0.4, 0.3, 0.2];
 const WARM_UP = 500;
+
+/** A process's CPU time (user + system) in ms, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat(5); here offset by the two fields before ') '.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 function sustained(rate: number, s: LoadSummary): boolean {
   return s.unfinished === 0 && s.throughputPerSec >= 0.95 * rate && s.acceptMs.p99 < 100;
@@ -46,10 +62,15 @@ export default async function run(): Promise<Record<string, number>> {
     await runLoad(client, { count: WARM_UP, concurrency: 16, mix: DEFAULT_MIX, idPrefix: 'warm' });
     let atTarget: LoadSummary | undefined;
     let best: { rate: number; summary: LoadSummary } | undefined;
+    let cpuPerOrder = Number.NaN;
     for (const step of STEPS) {
       const rate = Math.round(TARGET_RATE * step);
+      const cpuBefore = cpuMs(server.child.pid);
       const summary = await runLoad(client, { count: rate * SECONDS, rate, mix: DEFAULT_MIX, idPrefix: `bench${rate}`, settleTimeoutMs: 60_000 });
-      process.stdout.write(describe(rate, summary));
+      // The run ends with one status read per order (not part of the load); counted in, so pessimistic.
+      const cpu = (cpuMs(server.child.pid) - cpuBefore) / summary.accepted;
+      process.stdout.write(describe(rate, summary).replace(/\n$/, `; server CPU ${cpu.toFixed(2)} ms/order\n`));
+      if (atTarget === undefined) cpuPerOrder = cpu;
       atTarget ??= summary;
       if (sustained(rate, summary)) {
         best = { rate, summary };
@@ -60,6 +81,8 @@ export default async function run(): Promise<Record<string, number>> {
       'e2e.target.offeredPerSec': TARGET_RATE,
       'e2e.target.ordersPerSec': Math.round(atTarget!.throughputPerSec),
       'e2e.target.acceptP99Ms': round(atTarget!.acceptMs.p99),
+      'e2e.serverCpuMsPerOrder': round(cpuPerOrder),
+      'e2e.capacityPerCorePerSec': Math.round(1000 / cpuPerOrder),
     };
     if (best !== undefined) {
       Object.assign(figures, {

@@ -98,7 +98,7 @@ const invokeTask = (request: TaskRequest): Promise<Json> => {
 };
 
 /** Executions in flight at once, for every runner alike (a server runs many together). */
-const IN_FLIGHT = 16;
+const IN_FLIGHT = Number(process.env.ENGINE_BENCH_IN_FLIGHT ?? 16);
 
 /** Executions per second of `once`, with IN_FLIGHT running at a time, for `ms`. */
 async function rate(once: () => Promise<unknown>, ms: number): Promise<number> {

@@ -26,5 +26,6 @@ export { takeSnapshot, type MonitoringSnapshot } from './metrics/snapshot';
 export { analyseFailure, type FailureAnalysis, type FailurePoint } from './analysis/failure';
 export { stateReports, timeline, type StateOutcome, type StateReport, type TimelineEntry } from './analysis/outcomes';
 export { stateVisits, type StateVisit } from './analysis/visits';
-export { readStateGraph, type StateGraph } from './graph/asl';
+export { readStateGraph, UnreadableDefinitionError, type StateGraph } from './graph/asl';
+export { InvalidTimeError } from './metrics/window';
 export { toMermaid } from './graph/mermaid';

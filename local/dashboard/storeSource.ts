@@ -4,7 +4,7 @@
  * changes, so it is read from the store once and kept.
  */
 import { presentEvent } from '../engine/history';
-import type { ExecutionStore } from '../engine/store/types';
+import type { ExecutionRecord, ExecutionStore } from '../engine/store/types';
 import { inWindow } from './metrics/window';
 import type { ApiRequest, HistoryEvent, InvocationLog, MonitoredExecution, MonitoringSource, TimeWindow } from './source';
 
@@ -49,8 +49,18 @@ const toMonitored = (r: MonitoredExecution): MonitoredExecution => ({
 /** Reads executions, histories and definitions from the engine's store. */
 export function createStoreMonitoringSource(store: ExecutionStore, options: StoreSourceOptions = {}): MonitoringSource {
   const cacheSize = options.historyCacheSize ?? 20_000;
-  const endedHistories = new Map<string, HistoryEvent[]>();
-  const endedMetricLines = new Map<string, InvocationLog[]>();
+  // Kept with the end they were read at (stop date and redrive count): a redriven execution
+  // runs again and ends anew.
+  const endedHistories = new Map<string, { end: string; events: HistoryEvent[] }>();
+  const endedMetricLines = new Map<string, { end: string; invocations: InvocationLog[] }>();
+  const endOf = (r: ExecutionRecord): string | undefined =>
+    r.status === 'RUNNING' || r.stopDate === undefined ? undefined : `${r.stopDate}#${r.redriveCount}`;
+  // Each execution's end when last listed or read (undefined while it runs).
+  const seenEnd = new Map<string, string | undefined>();
+  const see = (r: ExecutionRecord): ExecutionRecord => {
+    seenEnd.set(r.executionArn, endOf(r));
+    return r;
+  };
   const remember = <V>(cache: Map<string, V>, key: string, value: V): void => {
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
     cache.set(key, value);
@@ -58,24 +68,27 @@ export function createStoreMonitoringSource(store: ExecutionStore, options: Stor
 
   function getHistory(executionArn: string): HistoryEvent[] {
     const cached = endedHistories.get(executionArn);
-    if (cached !== undefined) return cached;
-    // Read the status first: an execution that had ended before its history was read has all of it.
-    const ended = store.getExecution(executionArn)?.status !== 'RUNNING';
+    if (cached !== undefined && seenEnd.get(executionArn) === cached.end) return cached.events;
+    // Read the record first: an execution that had ended before its history was read has all of it.
+    const record = store.getExecution(executionArn);
+    const end = record === undefined ? undefined : endOf(see(record));
     // The store keeps payloads as JSON values; GetExecutionHistory presents them as text.
     const events = store.getHistory(executionArn).map((r) => presentEvent(r.event));
-    if (ended && events.length > 0) remember(endedHistories, executionArn, events);
+    if (end !== undefined && events.length > 0) remember(endedHistories, executionArn, { end, events });
     return events;
   }
 
   /** The invocations of the executions overlapping the window, keeping only their EMF lines. */
   function gatherInvocations(logs: InvocationLogSource, window: TimeWindow): InvocationLog[] {
     const out: InvocationLog[] = [];
-    for (const e of store.listExecutions()) {
+    for (const e of store.listExecutions().map(see)) {
       if (Date.parse(e.startDate) >= window.until || (e.stopDate !== undefined && Date.parse(e.stopDate) < window.since)) continue;
-      let invocations = endedMetricLines.get(e.executionArn);
+      const cached = endedMetricLines.get(e.executionArn);
+      const end = endOf(e);
+      let invocations = cached !== undefined && cached.end === end ? cached.invocations : undefined;
       if (invocations === undefined) {
         invocations = logs.forExecution(e.executionArn).map((i) => ({ ...i, lines: i.lines.filter((l) => l.text.includes('"_aws"')) }));
-        if (e.status !== 'RUNNING') remember(endedMetricLines, e.executionArn, invocations);
+        if (end !== undefined) remember(endedMetricLines, e.executionArn, { end, invocations });
       }
       for (const i of invocations) if (inWindow(i.startedAt, window)) out.push(i);
     }
@@ -83,10 +96,10 @@ export function createStoreMonitoringSource(store: ExecutionStore, options: Stor
   }
 
   return {
-    listExecutions: (filter = {}) => store.listExecutions(filter).map(toMonitored),
+    listExecutions: (filter = {}) => store.listExecutions(filter).map((r) => toMonitored(see(r))),
     getExecution: (arn) => {
       const r = store.getExecution(arn);
-      return r === undefined ? undefined : toMonitored(r);
+      return r === undefined ? undefined : toMonitored(see(r));
     },
     getHistory,
     getInvocationLogs: (arn) => options.invocationLogs?.forExecution(arn) ?? [],

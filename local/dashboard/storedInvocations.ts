@@ -5,7 +5,7 @@
 import type { InvocationLog } from './source';
 import type { InvocationLogSource } from './storeSource';
 
-/** One stored invocation: its logs' times are epoch milliseconds. */
+/** One stored invocation. */
 export interface StoredInvocationLike {
   readonly requestId: string;
   readonly executionArn: string;
@@ -16,7 +16,8 @@ export interface StoredInvocationLike {
   readonly durationMs: number;
   /** Set when the invocation failed. */
   readonly errorType?: string;
-  readonly logs: ReadonlyArray<{ readonly stream: 'stdout' | 'stderr' | 'platform'; readonly text: string; readonly time: number }>;
+  /** The lines as written, in order. */
+  readonly logLines: readonly string[];
 }
 
 /** What the store offers: an execution's invocations, oldest first. */
@@ -32,7 +33,8 @@ const toLog = (i: StoredInvocationLike): InvocationLog => ({
   startedAt: i.startedAt,
   durationMs: i.durationMs,
   functionError: i.errorType !== undefined,
-  lines: i.logs.map((l) => ({ time: new Date(l.time).toISOString(), stream: l.stream, text: l.text })),
+  // The store keeps the text of each line only: they are dated by the invocation's start.
+  lines: i.logLines.map((text) => ({ time: i.startedAt, stream: 'stdout', text })),
 });
 
 /** An {@link InvocationLogSource} over local mode's invocation log store. */

@@ -3,7 +3,7 @@ import { Cancellation } from './cancellation';
 import { Clock, systemClock } from './clock';
 import { ExecutionContext } from './context';
 import { StateMachineDefinition, validateDefinition } from './definition';
-import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, runExecution } from './execution';
+import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, STARTED_LANE, runExecution } from './execution';
 import { HistoryEvent, HistoryRecorder, presentEvent } from './history';
 import { Json } from './json';
 import { validateName } from './names';
@@ -247,7 +247,7 @@ export function createEngine(options: EngineOptions): Engine {
       redriveCount: 0,
     };
     const started = new HistoryRecorder(clock);
-    started.add({ key: 'start', count: 0, last: 0 }, 'ExecutionStarted', { ...payloadDetails('input', inputValue), roleArn: machine.roleArn });
+    started.add({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', { ...payloadDetails('input', inputValue), roleArn: machine.roleArn });
     const first = started.takePending();
     if (!store.createExecution(record, { events: first, memo: [] })) {
       throw new EngineApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);

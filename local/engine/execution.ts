@@ -11,6 +11,9 @@ import { FailStateError } from './states/fail';
 import { ExecutionRecord, ExecutionStatus, ExecutionStore } from './store/types';
 import { InvokeTask } from './tasks';
 
+/** The lane of the ExecutionStarted event, recorded when the execution is created. */
+export const STARTED_LANE = 'start';
+
 /** How an execution ended. */
 export interface ExecutionOutcome {
   status: Exclude<ExecutionStatus, 'RUNNING' | 'PENDING_REDRIVE'>;
@@ -65,6 +68,10 @@ export async function runExecution(
   const arn = record.executionArn;
   const history = new HistoryRecorder(clock, start.kind === 'start' ? [] : store.getHistory(arn));
   if (start.kind === 'start') history.events.push(...start.started);
+  // A store may have lost the ExecutionStarted step in a crash (it is written with the next step).
+  if (start.kind === 'resume' && !history.wasReplayed(`${STARTED_LANE}#0`)) {
+    history.add({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', { ...payloadDetails('input', execution.input), roleArn: execution.roleArn });
+  }
   const memo = new Memo(start.kind === 'resume' ? store.getMemo(arn) : []);
   const checkpoint = start.kind === 'start' ? undefined : record.checkpoint;
   const lane: Lane = checkpoint
@@ -122,9 +129,6 @@ export async function runExecution(
   const startState = checkpoint?.state ?? definition.StartAt;
   const startInput = checkpoint ? checkpoint.input : execution.input;
   if (start.kind === 'start' || start.kind === 'redrive') runtime.commit(checkpointAt(startState, startInput));
-
-  // A new durable execution begins once its creation is written (shared with other executions).
-  if (start.kind === 'start' && deps.durable && store.flush !== undefined) await deps.flushBarrier();
 
   let outcome: ExecutionOutcome;
   const timeout = typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;

@@ -86,6 +86,11 @@ export function invokeResponseEnvelope(payload: Json, logTail = false): JsonObje
 export function lambdaFailure(thrown: unknown): StatesError {
   if (thrown instanceof StatesError) return thrown;
   const e = (typeof thrown === 'object' && thrown !== null ? thrown : { message: String(thrown) }) as Record<string, unknown>;
+  // Lambda service errors (the function is missing, throttled...) are not the function's own
+  // failure: AWS reports them by name with the service's message as the cause.
+  if (typeof e.name === 'string' && e.name.startsWith('Lambda.') && e.errorType === undefined) {
+    return new StatesError(e.name, str(e.message));
+  }
   const errorType = str(e.errorType) ?? (str(e.name) !== 'Error' || str(e.code) === undefined ? str(e.name) : undefined) ?? 'Error';
   const errorMessage = str(e.errorMessage) ?? str(e.message) ?? '';
   const cause: Record<string, unknown> = { errorMessage, errorType, requestId: str(e.requestId) ?? randomUUID() };

@@ -5,12 +5,17 @@
 import type { Engine, ExecutionDescription as EngineDescription } from '../engine';
 import type { ExecutionDescription, ExecutionStatus, OrderExecutions, StartedExecution } from '../api';
 import type { Order } from '../../workflow/contracts';
+import type { GroupFlush } from './durability';
 
-/** Starts and describes orders' executions of `stateMachineArn` on `engine`. */
+/**
+ * Starts and describes orders' executions of `stateMachineArn` on `engine`. A start resolves
+ * only once the execution is written (`writes`), so an accepted order survives a crash.
+ */
 export class EngineOrderExecutions implements OrderExecutions {
   public constructor(
     private readonly engine: Engine,
     private readonly stateMachineArn: string,
+    private readonly writes: GroupFlush = { durable: async () => undefined },
   ) {}
 
   /** The ARN of the execution of `orderId` (whether it exists or not). */
@@ -20,7 +25,9 @@ export class EngineOrderExecutions implements OrderExecutions {
 
   public async start(order: Order): Promise<StartedExecution> {
     try {
-      return this.engine.startExecution(this.stateMachineArn, order, { name: order.orderId });
+      const started = this.engine.startExecution(this.stateMachineArn, order, { name: order.orderId });
+      await this.writes.durable();
+      return started;
     } catch (error) {
       // The order was accepted before (running with another input, or finished): same execution.
       if (error instanceof Error && error.name === 'ExecutionAlreadyExists') {

@@ -25,7 +25,10 @@ import { ensureDataDir, resolveServerApiKey, type ApiKeySource, type DataDirLayo
 import { readInventorySeed, seedInventory, type InventorySeed } from './inventorySeed';
 import { InvocationLogStore } from './invocationLogs';
 import { lambdaTaskInvoker } from './lambdaTasks';
+import { expireOrphanedNotificationClaims } from './crashRecovery';
+import { groupFlush } from './durability';
 import { cachePreparedStatements } from './statementCache';
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer';
 import { EngineOrderExecutions } from './orderExecutions';
 import { EngineStepFunctions } from './stepFunctionsOperations';
 
@@ -105,15 +108,17 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
   const layout = ensureDataDir(options.dataDir);
   const key = options.apiKey !== undefined ? { value: options.apiKey, source: 'environment' as const } : resolveServerApiKey(layout);
 
-  const store = new SqliteExecutionStore(layout.executionsDatabase, process.env.EXP_SYNC ? { synchronous: 'OFF' } : {});
+  // Checkpoints run on a worker thread (see walCheckpointer), never on the serving connections.
+  const store = new SqliteExecutionStore(layout.executionsDatabase, { walAutocheckpoint: 0 });
   let servicesDb: SqliteDatabase | undefined;
   let gateway: LocalGateway | undefined;
+  let checkpointer: WalCheckpointer | undefined;
   try {
     servicesDb = cachePreparedStatements(openSqliteDatabase(layout.servicesDatabase));
-    // Checkpoint the WAL every ~40 MB rather than 4 MB: hot pages are copied back once, not each time.
-    servicesDb.pragma('wal_autocheckpoint = 10000');
-    if (process.env.EXP_SYNC) servicesDb.pragma('synchronous = OFF');
+    servicesDb.pragma('wal_autocheckpoint = 0');
+    checkpointer = await startWalCheckpointer([layout.executionsDatabase, layout.servicesDatabase]);
     const adapters = createLocalAdapters(servicesDb);
+    expireOrphanedNotificationClaims(servicesDb);
     const seed = typeof options.inventory === 'object' ? options.inventory : readInventorySeed(options.inventory ?? DEFAULT_INVENTORY_FILE);
     const seededSkus = await seedInventory(adapters.inventory, seed);
     const invocationLogs = new InvocationLogStore(servicesDb);
@@ -134,18 +139,20 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
     const stateMachineArn = installStateMachine(engine, store, (fn) => lambda.functionArn(fn));
     const resumed = engine.resumeRunningExecutions();
 
-    const executions = new EngineOrderExecutions(engine, stateMachineArn);
+    const writes = groupFlush(() => store.flush());
+    const executions = new EngineOrderExecutions(engine, stateMachineArn, writes);
     const orderApi = createOrderApi({
       executions,
       apiKeys: [{ id: 'local', value: key.value }],
       usagePlan: options.usagePlan ?? DEFAULT_USAGE_PLAN,
       ...(options.onRequest !== undefined ? { onRequest: options.onRequest } : {}),
     });
-    const stepFunctionsApi = createStepFunctionsApi({ operations: new EngineStepFunctions(engine) });
+    const stepFunctionsApi = createStepFunctionsApi({ operations: new EngineStepFunctions(engine, writes) });
     gateway = await listenLocalGateway(routeByAmzTarget({ orderApi, stepFunctionsApi }), { port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
 
     const db = servicesDb;
     const listening = gateway;
+    const walCheckpointer = checkpointer;
     let stopped: Promise<StopReport> | undefined;
     return {
       url: listening.url,
@@ -166,6 +173,7 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
           const drained = await settlesWithin(engine.idle(), stopOptions.drainMs ?? 5_000);
           invocationLogs.flush();
           const running = engine.listExecutions({ statusFilter: 'RUNNING' }).length;
+          await walCheckpointer.stop();
           if (drained && running === 0) {
             db.close();
             store.close();
@@ -177,6 +185,7 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
     };
   } catch (error) {
     await gateway?.close().catch(() => undefined);
+    await checkpointer?.stop();
     servicesDb?.close();
     store.close();
     throw error;

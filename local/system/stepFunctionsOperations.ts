@@ -21,17 +21,26 @@ import {
   type StopExecutionRequest,
   type StopExecutionResult,
 } from '../api';
+import type { GroupFlush } from './durability';
 
 /** AWS's default page size. */
 const DEFAULT_PAGE_SIZE = 100;
 
-/** Serves the Step Functions operations from `engine`. */
+/**
+ * Serves the Step Functions operations from `engine`. StartExecution and RedriveExecution
+ * answer once the change is written (`writes`).
+ */
 export class EngineStepFunctions implements StepFunctionsOperations {
-  public constructor(private readonly engine: Engine) {}
+  public constructor(
+    private readonly engine: Engine,
+    private readonly writes: GroupFlush = { durable: async () => undefined },
+  ) {}
 
   public async startExecution(request: StartExecutionRequest): Promise<StartExecutionResult> {
     const input = request.input === undefined ? undefined : (JSON.parse(request.input) as Json);
-    return this.engine.startExecution(request.stateMachineArn, input, request.name === undefined ? {} : { name: request.name });
+    const started = this.engine.startExecution(request.stateMachineArn, input, request.name === undefined ? {} : { name: request.name });
+    await this.writes.durable();
+    return started;
   }
 
   public async describeExecution(request: DescribeExecutionRequest): Promise<DescribeExecutionResult> {
@@ -69,7 +78,9 @@ export class EngineStepFunctions implements StepFunctionsOperations {
   }
 
   public async redriveExecution(request: RedriveExecutionRequest): Promise<RedriveExecutionResult> {
-    return this.engine.redriveExecution(request.executionArn);
+    const redriven = this.engine.redriveExecution(request.executionArn);
+    await this.writes.durable();
+    return redriven;
   }
 }
 

@@ -16,6 +16,9 @@ export const OUTCOME_STYLES: { readonly [O in StateOutcome]: string } = {
   notReached: 'fill:#f7f7f7,stroke:#bbb,color:#888,stroke-dasharray:4 3',
 };
 
+/** The failure point keeps its outcome's fill, with a border that stands out. */
+const FAILURE_POINT_STYLE = 'stroke:#c5221f,stroke-width:4px';
+
 const label = (name: string, suffix = ''): string => `"${(name + suffix).replace(/"/g, '#quot;').replace(/[<>]/g, ' ')}"`;
 
 const shape = (id: string, state: GraphState): string => {
@@ -49,8 +52,9 @@ const arrow = (t: Transition): string => {
 /**
  * The Mermaid text of a definition.
  * @param outcomes what happened to each state, by name; states not in it are drawn uncoloured
+ * @param failurePoint the state where the execution went wrong, drawn with a thick red border
  */
-export function toMermaid(graph: StateGraph, outcomes: ReadonlyMap<string, StateOutcome> = new Map()): string {
+export function toMermaid(graph: StateGraph, outcomes: ReadonlyMap<string, StateOutcome> = new Map(), failurePoint?: string): string {
   const ids = new Map<string, string>();
   const lines: string[] = ['flowchart TD', '  start_((" "))'];
   const edges: string[] = [];
@@ -89,5 +93,6 @@ export function toMermaid(graph: StateGraph, outcomes: ReadonlyMap<string, State
   draw(graph, '  ');
   edges.unshift(`  start_ --> ${idOf(graph.startAt)}`);
   const defs = Object.entries(OUTCOME_STYLES).map(([outcome, style]) => `  classDef ${outcome} ${style}`);
+  if (failurePoint !== undefined && ids.has(failurePoint)) classes.push(`  style ${idOf(failurePoint)} ${FAILURE_POINT_STYLE}`);
   return [...lines, ...edges, ...defs, ...classes].join('\n');
 }

@@ -1,7 +1,8 @@
 /**
  * The dashboard's HTTP side: the page at `/`, its assets under `/dashboard/static/`, the
  * metrics at `/metrics` and the JSON API under `/dashboard/api/`. Mounted on local mode's
- * API server: it answers its own paths and leaves every other request alone.
+ * API server: it answers GET and HEAD on its own paths and leaves every other request alone
+ * (`POST /` with an X-Amz-Target header is the Step Functions API's).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ORDER_WORKFLOW_DASHBOARD, type DashboardDefinition } from '../../../workflow/monitoring';
@@ -108,12 +109,8 @@ export function createDashboard(source: MonitoringSource, options: DashboardOpti
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!isDashboardPath(url.pathname)) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('allow', 'GET, HEAD');
-      sendJson(res, 405, { message: `${req.method ?? ''} is not allowed on ${url.pathname}` });
-      return true;
-    }
+    // Only reads are the dashboard's: `POST /` is the Step Functions API (X-Amz-Target).
+    if (!isDashboardPath(url.pathname) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     try {
       answer(url.pathname, url.searchParams, res);
     } catch (error) {

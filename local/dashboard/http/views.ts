@@ -93,6 +93,7 @@ export function executionDetail(source: MonitoringSource, executionArn: string):
   const visits = stateVisits(source.getHistory(executionArn));
   const graph = graphOf(source, execution.stateMachineArn);
   const states = stateReports(graph === undefined ? [] : allStateNames(graph), visits, execution.status);
+  const failure = FAILED.includes(execution.status) ? failureOf(execution, visits, graph) : undefined;
   return {
     execution: {
       ...rowOf(execution),
@@ -101,8 +102,8 @@ export function executionDetail(source: MonitoringSource, executionArn: string):
     },
     states,
     timeline: timeline(visits, execution.status),
-    ...(graph !== undefined ? { mermaid: toMermaid(graph, new Map(states.map((s) => [s.name, s.outcome]))) } : {}),
-    ...(FAILED.includes(execution.status) ? { failure: failureOf(execution, visits, graph) } : {}),
+    ...(graph !== undefined ? { mermaid: toMermaid(graph, new Map(states.map((s) => [s.name, s.outcome])), failure?.failurePoint?.state) } : {}),
+    ...(failure !== undefined ? { failure } : {}),
     invocations: source.getInvocationLogs(executionArn),
   };
 }

@@ -54,7 +54,10 @@ export interface ExecutionStore {
   getStateMachine(stateMachineArn: string): StateMachineRecord | undefined;
   listStateMachines(): StateMachineRecord[];
   deleteStateMachine(stateMachineArn: string): void;
-  /** Creates the execution with its first step; false (and no change) when the ARN exists. */
+  /**
+   * Creates the execution, durably before it returns, and commits its first step (which may be
+   * written later, like any step); false (and no change) when the ARN exists.
+   */
   createExecution(record: ExecutionRecord, first: ExecutionStep): boolean;
   getExecution(executionArn: string): ExecutionRecord | undefined;
   /** Newest first. */

@@ -11,13 +11,11 @@ CREATE TABLE IF NOT EXISTS state_machines (
   type TEXT NOT NULL, creation_date TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS executions (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
+  arn TEXT PRIMARY KEY, seq INTEGER NOT NULL, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
   start_date TEXT NOT NULL, stop_date TEXT, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
   redrive_count INTEGER NOT NULL DEFAULT 0, redrive_date TEXT, checkpoint TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS executions_by_status ON executions(status);
-CREATE INDEX IF NOT EXISTS executions_by_machine ON executions(state_machine_arn);
 -- One row per written step (or per group of steps of one execution written together):
 -- its history events and recorded task outcomes, as JSON arrays, in order.
 CREATE TABLE IF NOT EXISTS execution_steps (
@@ -119,11 +117,16 @@ export class SqliteExecutionStore implements ExecutionStore {
   private pendingCreates: ExecutionRecord[] = [];
   private readonly pendingRecords = new Map<string, ExecutionRecord>();
   private flushScheduled = false;
+  /** The creation order of the newest execution (listings are newest first). */
+  private lastSeq: number;
 
   /**
    * @param filename a file path, or ':memory:'
    * @param options.synchronous SQLite's synchronous pragma. NORMAL survives a process crash
    *   (kill -9); FULL also survives power loss. @default 'NORMAL'
+   * @param options.walAutocheckpoint SQLite's wal_autocheckpoint pragma: pages of WAL after
+   *   which a commit checkpoints (and fsyncs) on this connection; 0 leaves checkpoints to
+   *   another connection (e.g. a background thread). @default SQLite's 1000
    * @param options.groupCommit Defer the writes of `commitStep` and write them in one
    *   transaction at the next event-loop turn, or sooner when `flush` is called (the engine
    *   does before it starts a task while an earlier outcome is unwritten) or a list is read.
@@ -131,12 +134,14 @@ export class SqliteExecutionStore implements ExecutionStore {
    *   on resume, and no task recorded as completed before another began ever runs twice.
    *   With false, every step is its own transaction before `commitStep` returns. @default true
    */
-  public constructor(filename: string, options: { synchronous?: 'OFF' | 'NORMAL' | 'FULL'; groupCommit?: boolean } = {}) {
+  public constructor(filename: string, options: { synchronous?: 'OFF' | 'NORMAL' | 'FULL'; groupCommit?: boolean; walAutocheckpoint?: number } = {}) {
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    if (options.walAutocheckpoint !== undefined) this.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutocheckpoint))}`);
     this.db.exec(SCHEMA);
     this.statements = this.prepare();
+    this.lastSeq = (this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM executions').get() as { n: number }).n;
     this.groupCommit = options.groupCommit ?? true;
     this.flushTx = this.db.transaction((creates: ExecutionRecord[], steps: Array<[string, ExecutionStep]>) => {
       for (const r of creates) this.insertExecution(r);
@@ -154,8 +159,8 @@ export class SqliteExecutionStore implements ExecutionStore {
       listMachines: db.prepare('SELECT * FROM state_machines ORDER BY creation_date'),
       deleteMachine: db.prepare('DELETE FROM state_machines WHERE arn = ?'),
       insertExecution: db.prepare(
-        `INSERT OR IGNORE INTO executions (arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
-         VALUES (@arn, @state_machine_arn, @name, @status, @start_date, @stop_date, @input, @output, @error, @cause, @redrive_count, @redrive_date, @checkpoint)`,
+        `INSERT OR IGNORE INTO executions (arn, seq, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
+         VALUES (@arn, @seq, @state_machine_arn, @name, @status, @start_date, @stop_date, @input, @output, @error, @cause, @redrive_count, @redrive_date, @checkpoint)`,
       ),
       getExecution: db.prepare('SELECT * FROM executions WHERE arn = ?'),
       listExecutions: db.prepare(
@@ -188,15 +193,19 @@ export class SqliteExecutionStore implements ExecutionStore {
 
   public createExecution(r: ExecutionRecord, first: ExecutionStep): boolean {
     if (this.pendingRecords.has(r.executionArn) || this.statements.getExecution.get(r.executionArn) !== undefined) return false;
+    // StartExecution answers only once the execution is durable: its record is written now; its
+    // first step (ExecutionStarted) goes with the next write, and a resume re-records it if lost.
     this.pendingCreates.push(r);
     this.pendingRecords.set(r.executionArn, { ...r });
-    this.commitStep(r.executionArn, first); // written with the next flush; the engine starts it only then
+    this.flush();
+    this.commitStep(r.executionArn, first);
     return true;
   }
 
   private insertExecution(r: ExecutionRecord): void {
     this.statements.insertExecution.run({
       arn: r.executionArn,
+      seq: ++this.lastSeq,
       state_machine_arn: r.stateMachineArn,
       name: r.name,
       status: r.status,

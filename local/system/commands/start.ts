@@ -4,7 +4,7 @@
  * finish for a few seconds and leaves the rest checkpointed for the next start.
  */
 import path from 'node:path';
-import { clearServerInfo, writeServerInfo } from '../dataDir';
+import { clearServerInfo, dataDirLayout, readServerInfo, writeServerInfo } from '../dataDir';
 import { startOrderSystem, type OrderSystem } from '../orderSystem';
 import { EXAMPLES_DIR, sampleOrder } from '../client/sampleOrders';
 import { COMMON_OPTIONS, numberOption, parseOptions, say } from './options';
@@ -30,6 +30,7 @@ export async function startCommand(args: readonly string[]): Promise<void> {
   if (values.help) return say(START_USAGE);
   const port = numberOption(values.port, 'port', { integer: true, min: 0 }) ?? 3000;
   const drainMs = numberOption(values['drain-ms'], 'drain-ms', { min: 0 }) ?? 5000;
+  refuseSecondServer(values['data-dir']);
   const system = await startOrderSystem({
     dataDir: values['data-dir'],
     port,
@@ -42,12 +43,24 @@ export async function startCommand(args: readonly string[]): Promise<void> {
   handleSignals(system, drainMs);
 }
 
+/** Two servers on one data directory would both run its executions: refuse a second one. */
+function refuseSecondServer(dataDir: string): void {
+  const running = readServerInfo(dataDirLayout(dataDir));
+  if (running === undefined || running.pid === process.pid) return;
+  try {
+    process.kill(running.pid, 0);
+  } catch {
+    return; // that process is gone (killed): its record is stale
+  }
+  throw new Error(`local mode already runs on ${dataDirLayout(dataDir).root} (pid ${running.pid}, ${running.url}); stop it first or use another --data-dir`);
+}
+
 function printBanner(system: OrderSystem): void {
   const keyNote =
     system.apiKeySource === 'environment'
       ? 'from ORDERS_API_KEY'
-      : `${system.apiKeySource === 'generated' ? 'generated, ' : ''}kept in ${path.relative(process.cwd(), system.layout.apiKeyFile) || system.layout.apiKeyFile}`;
-  const sample = path.relative(process.cwd(), path.join(EXAMPLES_DIR, 'success.json'));
+      : `${system.apiKeySource === 'generated' ? 'generated, ' : ''}kept in ${shortPath(system.layout.apiKeyFile)}`;
+  const sample = shortPath(path.join(EXAMPLES_DIR, 'success.json'));
   const sampleId = sampleOrder('success').orderId;
   say('Order workflow: local mode');
   say(`  Order API:          ${system.url}/orders`);
@@ -63,6 +76,12 @@ function printBanner(system: OrderSystem): void {
   say(`  curl -s ${system.url}/orders/${sampleId} -H 'x-api-key: ${system.apiKey}'`);
   say('');
   say('Press Ctrl-C to stop.');
+}
+
+/** A path relative to the working directory when it is inside it, else absolute. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') ? file : relative;
 }
 
 function handleSignals(system: OrderSystem, drainMs: number): void {

@@ -112,6 +112,12 @@ describe('CLI: local/cli.ts', function () {
     for (const label of ['accepted            10', 'succeeded', 'failed', 'end-to-end latency  p50', 'p90', 'p99', 'throughput']) expect(run.stdout).to.include(label);
   });
 
+  it('start: refuses a second server on the same data directory', async () => {
+    const run = await cli(['start', '--port', '0', '--data-dir', dataDir]);
+    expect(run.code).to.equal(1);
+    expect(run.stderr).to.include(`local mode already runs on ${dataDir} (pid ${server.child.pid}`);
+  });
+
   const failures: Array<{ label: string; args: (dir: string) => string[]; code: number; output: RegExp }> = [
     { label: 'an unknown order', args: (dir) => ['status', 'no-such-order', '--data-dir', dir], code: 1, output: /No order no-such-order/ },
     { label: 'an unknown command', args: () => ['frobnicate'], code: 2, output: /unknown command 'frobnicate'/ },

@@ -100,6 +100,7 @@ describe('Dashboard in a browser', function () {
     await page.goto(`${server.url}/#/failures`);
     const row = page.locator('#failed-executions tr', { hasText: 'brokenPayment' });
     await row.waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'failures.png'), fullPage: true });
     // Act: one click
     await row.locator('a').first().click();
     await page.locator('#failure [data-field="failedState"]').waitFor();
@@ -127,6 +128,7 @@ describe('Dashboard in a browser', function () {
     expect(await page.locator('#failure [data-field="error"]').innerText()).to.equal('PaymentDeclined');
     await page.locator('#graph svg').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'declined-execution.png'), fullPage: true });
+    await page.locator('#graph').screenshot({ path: path.join(ARTIFACTS, 'declined-execution-graph.png') });
   });
 
   it('filters the executions list by status and error', async () => {

@@ -67,6 +67,12 @@ describe('Function: toMermaid', () => {
     expect(text).to.match(new RegExp(`style ${idOf(text, 'ProcessOrder')} fill:#fbd3d0`));
   });
 
+  it('outlines the failure point', () => {
+    const text = toMermaid(graph, new Map([['ChargePayment', 'succeeded']]), 'ChargePayment');
+    expect(text).to.contain(`style ${idOf(text, 'ChargePayment')} stroke:#c5221f,stroke-width:4px`);
+    expect(toMermaid(graph, new Map(), 'NoSuchState')).not.to.contain('stroke-width:4px');
+  });
+
   it('escapes quotes and angle brackets in state names', () => {
     const text = toMermaid(readStateGraph({ StartAt: 'Say "hi" <now>', States: { 'Say "hi" <now>': { Type: 'Succeed' } } }));
     expect(text).to.contain('"Say #quot;hi#quot;  now "');

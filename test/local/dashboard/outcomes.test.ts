@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { stateReports, stateVisits, timeline, type StateOutcome } from '../../../local/dashboard';
+import { historyOf } from './support/histories';
 import { failsFirst, lambda, retry, returns, runDefinition, throws, type Script } from './support/runDefinition';
 
 interface Case {
@@ -122,5 +123,19 @@ describe('Function: timeline', () => {
     ]);
     expect(rows[0]?.name).to.equal('Both');
     for (const r of rows) expect(r.durationMs).to.equal(Date.parse(r.endedAt) - Date.parse(r.enteredAt));
+  });
+});
+
+describe('Function: stateReports (while running)', () => {
+  it('reports the state an execution is in as running, and the rest as not reached', () => {
+    // Prepare: a history that stops while A's task runs
+    const events = historyOf(Date.parse('2026-03-01T10:00:00Z'), [{ name: 'A', at: 0, durationMs: 10 }]).filter((e) => e.type !== 'LambdaFunctionSucceeded' && e.type !== 'TaskStateExited');
+    // Act
+    const reports = stateReports(['A', 'B'], stateVisits(events), 'RUNNING');
+    // Assess
+    expect(reports.map((r) => [r.name, r.outcome])).to.deep.equal([
+      ['A', 'running'],
+      ['B', 'notReached'],
+    ]);
   });
 });

@@ -1,19 +1,21 @@
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { ApiRequestLog, createStoreMonitoringSource, InvocationLogBook, invocationLogsOf, metricsReport, takeSnapshot, type CompletedInvocation } from '../../../local/dashboard';
+import { createEngine, MemoryExecutionStore } from '../../../local/engine';
+import type { InvocationRecord } from '../../../local/lambda';
 import { InvocationLogStore } from '../../../local/system';
 import { createOrderRun } from './support/orderRun';
 
 const T = Date.parse('2026-03-01T10:00:00Z');
 
-const invocation = (startedAt: number, requestId: string, lines: string[] = [], failed = false): CompletedInvocation & { functionArn: string; statusCode: 200; executedVersion: '$LATEST'; payload: string; endedAt: Date; droppedLogLines: number } => ({
+const invocation = (startedAt: number, requestId: string, lines: string[] = [], failed = false): CompletedInvocation & InvocationRecord => ({
   functionName: 'chargePayment',
   functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:chargePayment',
   requestId,
   statusCode: 200,
   executedVersion: '$LATEST',
   payload: failed ? '{"errorType":"Boom","errorMessage":"b"}' : '{}',
-  ...(failed ? { functionError: 'Unhandled' } : {}),
+  ...(failed ? { functionError: 'Unhandled' as const } : {}),
   startedAt: new Date(startedAt),
   endedAt: new Date(startedAt + 5),
   durationMs: 5,
@@ -67,7 +69,7 @@ describe("Function: invocationLogsOf (local mode's InvocationLogStore)", () => {
       ['a', 'e1', 'ChargePayment', 'chargePayment', false, new Date(T).toISOString()],
       ['b', 'e1', 'ChargePayment', 'chargePayment', true, new Date(T + 10).toISOString()],
     ]);
-    expect(logs[0]?.lines).to.deep.equal([{ time: new Date(T + 1).toISOString(), stream: 'stdout', text: '{"level":"INFO"}' }]);
+    expect(logs[0]?.lines).to.deep.equal([{ time: new Date(T).toISOString(), stream: 'stdout', text: '{"level":"INFO"}' }]);
   });
 });
 
@@ -96,5 +98,34 @@ describe('Function: createStoreMonitoringSource', () => {
     expect(source.getHistory(arn)).to.deep.equal(run.engine.getExecutionHistory(arn).events);
     expect(JSON.parse(source.getDefinition(run.stateMachineArn) ?? '{}')).to.have.property('StartAt', 'ValidateOrder');
     expect(source.getHistory('arn:nope')).to.deep.equal([]);
+  });
+});
+
+describe('Function: createStoreMonitoringSource (redrive)', () => {
+  it('reads a redriven execution anew rather than the history it kept when it had failed', async () => {
+    // Prepare: a task that fails once, then succeeds
+    let calls = 0;
+    const store = new MemoryExecutionStore();
+    const engine = createEngine({
+      store,
+      invokeTask: async () => {
+        calls += 1;
+        if (calls === 1) throw Object.assign(new Error('down'), { name: 'Down' });
+        return {};
+      },
+    });
+    const { stateMachineArn } = engine.createStateMachine({ name: 'redriven', definition: JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:a', End: true } } }) });
+    const { executionArn } = engine.startExecution(stateMachineArn, {});
+    await engine.awaitExecution(executionArn);
+    const source = createStoreMonitoringSource(store);
+    const failed = source.getHistory(executionArn);
+    // Act
+    engine.redriveExecution(executionArn);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await engine.awaitExecution(executionArn);
+    source.listExecutions();
+    // Assess
+    expect(failed[failed.length - 1]?.type).to.equal('ExecutionFailed');
+    expect(source.getHistory(executionArn).map((e) => e.type)).to.include.members(['ExecutionRedriven', 'ExecutionSucceeded']);
   });
 });

@@ -4,7 +4,7 @@
  * writes the EMF line its real handler would, recorded in an InvocationLogBook as local mode does.
  */
 import { randomUUID } from 'node:crypto';
-import { createEngine, MemoryExecutionStore, type Engine, type ExecutionStore, type TaskRequest } from '../../../../local/engine';
+import { createEngine, MemoryExecutionStore, type Engine, type ExecutionStore, type JsonObject, type TaskRequest } from '../../../../local/engine';
 import { InvocationLogBook } from '../../../../local/dashboard';
 import { renderOrderProcessing } from '../../../../workflow';
 
@@ -29,7 +29,7 @@ class StandInError extends Error {
 }
 
 /** An order for a scenario. */
-export function orderFor(scenario: Scenario, n: number): Record<string, unknown> {
+export function orderFor(scenario: Scenario, n: number): JsonObject {
   return {
     orderId: `order-${scenario}-${n}`,
     customer: { id: `c-${n}`, name: 'Ada', email: 'ada@example.com' },
@@ -125,7 +125,7 @@ export function createOrderRun(store: ExecutionStore = new MemoryExecutionStore(
     logs,
     stateMachineArn,
     async runBatch(scenarios) {
-      const arns = scenarios.map((s, i) => engine.startExecution(stateMachineArn, orderFor(s, i) as never, { name: `${s}-${i}-${randomUUID().slice(0, 8)}` }).executionArn);
+      const arns = scenarios.map((s, i) => engine.startExecution(stateMachineArn, orderFor(s, i), { name: `${s}-${i}-${randomUUID().slice(0, 8)}` }).executionArn);
       await Promise.all(arns.map((arn) => engine.awaitExecution(arn)));
       return arns;
     },
