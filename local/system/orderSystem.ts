@@ -24,6 +24,7 @@ import { renderOrderProcessing } from '../../workflow/orderProcessing';
 import { ensureDataDir, resolveServerApiKey, type ApiKeySource, type DataDirLayout } from './dataDir';
 import { readInventorySeed, seedInventory, type InventorySeed } from './inventorySeed';
 import { InvocationLogStore } from './invocationLogs';
+import { ApiRequestLog, createDashboard, createStoreMonitoringSource, invocationLogsOf } from '../dashboard';
 import { lambdaTaskInvoker } from './lambdaTasks';
 import { expireOrphanedNotificationClaims } from './crashRecovery';
 import { groupFlush } from './durability';
@@ -141,14 +142,26 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
 
     const writes = groupFlush(() => store.flush());
     const executions = new EngineOrderExecutions(engine, stateMachineArn, writes);
+    // The API's access log feeds the dashboard's API widgets (CloudWatch's API Gateway metrics).
+    const apiRequests = new ApiRequestLog();
     const orderApi = createOrderApi({
       executions,
       apiKeys: [{ id: 'local', value: key.value }],
       usagePlan: options.usagePlan ?? DEFAULT_USAGE_PLAN,
-      ...(options.onRequest !== undefined ? { onRequest: options.onRequest } : {}),
+      onRequest: (entry) => {
+        apiRequests.recordAccess(entry);
+        options.onRequest?.(entry);
+      },
     });
     const stepFunctionsApi = createStepFunctionsApi({ operations: new EngineStepFunctions(engine, writes) });
-    gateway = await listenLocalGateway(routeByAmzTarget({ orderApi, stepFunctionsApi }), { port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
+    const dashboard = createDashboard(createStoreMonitoringSource(store, { invocationLogs: invocationLogsOf(invocationLogs), apiRequests }), { stateMachineArn });
+    const gatewayRoutes = routeByAmzTarget({ orderApi, stepFunctionsApi });
+    gateway = await listenLocalGateway(
+      (req, res) => {
+        if (!dashboard(req, res)) gatewayRoutes(req, res);
+      },
+      { port: options.port ?? 3000, host: options.host ?? '127.0.0.1' },
+    );
 
     const db = servicesDb;
     const listening = gateway;

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/Either';
 import type { HistoryEvent } from '../../engine/history';
-import { PackedEvents, unpackEvents } from './eventPacking';
+import { PackedEvent, PackedEvents, unpackEvents } from './eventPacking';
 import type { Json } from '../../engine/json';
 import type { MemoEntry, TopLevelCheckpoint } from '../../engine/runtime';
 
@@ -22,7 +22,6 @@ const JsonValue = new t.Type<Json, Json, unknown>(
 
 const Lane = t.type({ key: t.string, count: t.number, last: t.number });
 const Checkpoint = t.type({ state: t.string, input: JsonValue, variables: t.record(t.string, JsonValue), lane: Lane });
-const Event = t.intersection([t.type({ timestamp: t.string, type: t.string, id: t.number, previousEventId: t.number }), t.record(t.string, t.unknown)]);
 const Memo = t.union([
   t.type({ kind: t.literal('task'), ok: t.literal(true), value: JsonValue }),
   t.intersection([t.type({ kind: t.literal('task'), ok: t.literal(false), error: t.string }), t.partial({ cause: t.string })]),
@@ -43,7 +42,20 @@ function decode<A>(codec: t.Decoder<unknown, A>, text: string, what: string): A 
 
 /** A stored top-level checkpoint. */
 export const decodeCheckpoint = (text: string): TopLevelCheckpoint => decode(Checkpoint, text, 'checkpoint');
-const Events = t.type({ payloads: t.array(t.unknown), events: t.array(t.type({ key: t.string, event: Event })) });
+function isPackedEvent(u: unknown): u is PackedEvent {
+  if (!Array.isArray(u) || (u.length !== 5 && u.length !== 7)) return false;
+  const [key, id, prev, ts, type, detailsKey, details] = u as unknown[];
+  const head = typeof key === 'string' && typeof id === 'number' && typeof prev === 'number' && typeof ts === 'number' && typeof type === 'string';
+  return head && (u.length === 5 || (typeof detailsKey === 'string' && typeof details === 'object' && details !== null && !Array.isArray(details)));
+}
+
+const PackedEventTuple = new t.Type<PackedEvent, PackedEvent, unknown>(
+  'PackedEvent',
+  isPackedEvent,
+  (u, c) => (isPackedEvent(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+const Events = t.type({ p: t.array(t.unknown), e: t.array(PackedEventTuple) });
 const MemoEntries = t.array(t.tuple([t.string, Memo]));
 
 /** The history events of a stored step, with their replay keys. */

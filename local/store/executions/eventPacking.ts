@@ -1,62 +1,82 @@
-import type { RecordedEvent } from '../../engine/history';
+import type { HistoryEvent, RecordedEvent } from '../../engine/history';
 
 /** The detail fields that carry a state's payload, often the very same object event after event. */
 const PAYLOAD_FIELDS = ['input', 'output', 'parameters'];
 
+/** The `*Details: { truncated: false }` companions AWS puts beside payloads; restored on reading. */
+const COMPANIONS: Record<string, string> = { input: 'inputDetails', output: 'outputDetails', assignedVariables: 'assignedVariablesDetails' };
+
+/**
+ * One stored event: [replay key, id, previousEventId, timestamp (epoch ms), type, details key,
+ * details]. Positional, because history is most of what an execution writes.
+ */
+export type PackedEvent = [string, number, number, number, string, string?, Record<string, unknown>?];
+
 /** A step's events as stored: each distinct payload object once, events pointing at it. */
 export interface PackedEvents {
-  payloads: unknown[];
-  events: RecordedEvent[];
+  p: unknown[];
+  e: PackedEvent[];
 }
 
 interface PayloadRef {
-  $payload: number;
+  $p: number;
 }
 
 function isRef(v: unknown): v is PayloadRef {
-  return typeof v === 'object' && v !== null && typeof (v as PayloadRef).$payload === 'number' && Object.keys(v).length === 1;
+  return typeof v === 'object' && v !== null && typeof (v as PayloadRef).$p === 'number' && Object.keys(v).length === 1;
 }
 
 /**
- * Packs events for storage: a payload object that appears in several events (a state's output
- * is the next state's input, a task's input its Scheduled event's) is written once.
+ * Packs events for storage: positional fields, no `truncated: false` companions, and a payload
+ * object that appears in several events (a state's output is the next state's input) written once.
  */
 export function packEvents(events: readonly RecordedEvent[]): PackedEvents {
   const payloads: unknown[] = [];
   const seen = new Map<object, number>();
-  const packed = events.map(({ key, event }) => {
-    const out: Record<string, unknown> = { ...event };
-    for (const [field, value] of Object.entries(event)) {
+  const packed = events.map(({ key, event }): PackedEvent => {
+    const head: PackedEvent = [key, event.id, event.previousEventId, Date.parse(event.timestamp), event.type];
+    for (const field of Object.keys(event)) {
+      const value = event[field];
       if (!field.endsWith('EventDetails') || typeof value !== 'object' || value === null) continue;
-      const details: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-      for (const p of PAYLOAD_FIELDS) {
-        const v = details[p];
-        if (typeof v !== 'object' || v === null) continue;
-        let index = seen.get(v);
-        if (index === undefined) {
-          index = payloads.length;
-          payloads.push(v);
-          seen.set(v, index);
+      const details: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (k.endsWith('Details') && k !== 'assignedVariablesDetails' ? isCompanion(k) : k === 'assignedVariablesDetails') continue;
+        if (PAYLOAD_FIELDS.includes(k) && typeof v === 'object' && v !== null) {
+          let index = seen.get(v);
+          if (index === undefined) {
+            index = payloads.length;
+            payloads.push(v);
+            seen.set(v, index);
+          }
+          details[k] = { $p: index };
+        } else {
+          details[k] = v;
         }
-        details[p] = { $payload: index };
       }
-      out[field] = details;
+      head.push(field, details);
+      break; // an event has one details object
     }
-    return { key, event: out as RecordedEvent['event'] };
+    return head;
   });
-  return { payloads, events: packed };
+  return { p: payloads, e: packed };
 }
 
-/** The events of a packed step, payloads put back. */
+function isCompanion(key: string): boolean {
+  return key === 'inputDetails' || key === 'outputDetails';
+}
+
+/** The events of a packed step, as they were recorded. */
 export function unpackEvents(packed: PackedEvents): RecordedEvent[] {
-  return packed.events.map(({ key, event }) => {
-    for (const [field, value] of Object.entries(event)) {
-      if (!field.endsWith('EventDetails') || typeof value !== 'object' || value === null) continue;
-      const details = value as Record<string, unknown>;
-      for (const p of PAYLOAD_FIELDS) {
-        const v = details[p];
-        if (isRef(v)) details[p] = packed.payloads[v.$payload];
+  return packed.e.map(([key, id, previousEventId, millis, type, detailsKey, details]) => {
+    const event: HistoryEvent = { timestamp: new Date(millis).toISOString(), type, id, previousEventId };
+    if (detailsKey !== undefined && details !== undefined) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(details)) {
+        out[k] = isRef(v) ? packed.p[v.$p] : v;
+        const companion = COMPANIONS[k];
+        if (companion !== undefined) out[companion] = { truncated: false };
       }
+      event[detailsKey] = out;
     }
     return { key, event };
   });

@@ -9,7 +9,7 @@ import { startOrderSystem, type OrderSystem } from '../orderSystem';
 import { EXAMPLES_DIR, sampleOrder } from '../client/sampleOrders';
 import { COMMON_OPTIONS, numberOption, parseOptions, say } from './options';
 
-export const START_USAGE = `Usage: order-workflow start [--port 3000] [--host 127.0.0.1] [--data-dir .data] [--inventory examples/inventory.json] [--drain-ms 5000] [--verbose]
+export const START_USAGE = `Usage: order-workflow start [--port 3000] [--host 127.0.0.1] [--data-dir .data] [--inventory examples/inventory.json] [--drain-ms 5000] [--lambda-concurrency 1000] [--verbose]
 
 Runs local mode: the order API and the Step Functions API on one port, the engine with SQLite
 durability, the handlers with Lambda's semantics. The API key is ORDERS_API_KEY, or one generated
@@ -21,6 +21,7 @@ const OPTIONS = {
   host: { type: 'string', default: '127.0.0.1' },
   inventory: { type: 'string' },
   'drain-ms': { type: 'string', default: '5000' },
+  'lambda-concurrency': { type: 'string', default: '1000' },
   verbose: { type: 'boolean', default: false },
 } as const;
 
@@ -30,11 +31,13 @@ export async function startCommand(args: readonly string[]): Promise<void> {
   if (values.help) return say(START_USAGE);
   const port = numberOption(values.port, 'port', { integer: true, min: 0 }) ?? 3000;
   const drainMs = numberOption(values['drain-ms'], 'drain-ms', { min: 0 }) ?? 5000;
+  const lambdaConcurrency = numberOption(values['lambda-concurrency'], 'lambda-concurrency', { integer: true, min: 1 }) ?? 1000;
   refuseSecondServer(values['data-dir']);
   const system = await startOrderSystem({
     dataDir: values['data-dir'],
     port,
     host: values.host,
+    lambdaConcurrency,
     ...(values.inventory !== undefined ? { inventory: values.inventory } : {}),
     ...(values.verbose ? { onRequest: (entry) => say(`${entry.method} ${entry.route} ${entry.status} ${entry.durationMs.toFixed(1)} ms`) } : {}),
   });
@@ -65,6 +68,7 @@ function printBanner(system: OrderSystem): void {
   say('Order workflow: local mode');
   say(`  Order API:          ${system.url}/orders`);
   say(`  Step Functions API: ${system.url}  (AWS SDK/CLI with --endpoint-url ${system.url})`);
+  say(`  Dashboard:          ${system.url}/  (metrics as JSON: ${system.url}/metrics)`);
   say(`  API key:            ${system.apiKey}  (${keyNote})`);
   say(`  State machine:      ${system.stateMachineArn}`);
   say(`  Data directory:     ${system.layout.root}`);
