@@ -7,20 +7,11 @@
  * off the execution's hot path.
  */
 import type Database from 'better-sqlite3';
+import type { StoredInvocationLike } from '../dashboard';
 import type { InvocationRecord, LogLine } from '../lambda';
 
-/** One stored invocation. Dates are ISO-8601 text. */
-export interface StoredInvocation {
-  readonly requestId: string;
-  readonly executionArn: string;
-  readonly stateName: string;
-  readonly functionName: string;
-  readonly startedAt: string;
-  readonly durationMs: number;
-  /** The function error's type, when the invocation failed. */
-  readonly errorType?: string;
-  /** The lines, in the order written (stdout, stderr and Lambda's own lines interleaved). */
-  readonly logLines: readonly string[];
+/** One stored invocation, in the shape the dashboard reads, with the lines capture dropped. */
+export interface StoredInvocation extends StoredInvocationLike {
   readonly droppedLogLines: number;
 }
 
