@@ -7,7 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../support/browser';
 import { createStoreMonitoringSource, startDashboardServer, type DashboardServer, type MetricsReport } from '../../../local/dashboard';
 import { ORDER_WORKFLOW_DASHBOARD } from '../../../workflow/monitoring';
 import { createOrderRun, type OrderRun, type Scenario } from './support/orderRun';
@@ -45,10 +46,7 @@ describe('Dashboard in a browser', function () {
     run = createOrderRun();
     await run.runBatch(BATCH);
     server = await startDashboardServer(createStoreMonitoringSource(run.store, { invocationLogs: run.logs }));
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });

@@ -2,13 +2,15 @@
  * The dashboard of the REAL composed local mode, in a real browser (Debian's chromium through
  * playwright-core): a load with every outcome goes through the order API, and the page's
  * numbers are the test's own count of what it submitted, GET /metrics's, and the order API's;
- * a declined order's failure shows the order API's error and cause; the API widgets count
- * the requests the test made. Screenshots go to test-artifacts/system-*.png.
+ * each kind of failed order opens from the failures view with the order API's error and cause;
+ * the API widgets count exactly the requests the test made (the page itself sends none to the
+ * order API). Screenshots go to test-artifacts/system-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../support/browser';
 import type { MetricsReport, RenderedDashboard } from '../../../local/dashboard';
 import type { OrderSystem } from '../../../local/system';
 import { JsonHttpClient } from '../../../local/system/client/httpJson';
@@ -19,9 +21,8 @@ import { transientRetry } from '../../../workflow/orderProcessing';
 import { startTestSystem, tempDataDir } from './support';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
-/** ChargePayment's attempts before its retrier gives up (ASL's default MaxAttempts is 3). */
+/** ChargePayment's retries before its retrier gives up (ASL's default MaxAttempts is 3). */
 const CHARGE_MAX_RETRIES = transientRetry('chargePayment').MaxAttempts ?? 3;
 
 /** The retries a payment test token forces on ChargePayment. */
@@ -38,15 +39,19 @@ interface LoadCase {
   readonly count: number;
   readonly status: 'SUCCEEDED' | 'FAILED';
   readonly error?: string;
+  /** The state the dashboard names as the failure's origin. */
+  readonly failedState?: string;
+  /** That state raised an error (rather than reporting a business outcome): the error's own cause is shown. */
+  readonly raised?: true;
 }
 
 const LOAD: readonly LoadCase[] = [
   { label: 'success', kind: 'success', count: 6, status: 'SUCCEEDED' },
   { label: 'retried', kind: 'success', paymentToken: 'tok_processingErrorOnce', count: 2, status: 'SUCCEEDED' },
-  { label: 'rejected', kind: 'rejected', count: 2, status: 'FAILED', error: 'InvalidOrder' },
-  { label: 'declined', kind: 'declined', count: 2, status: 'FAILED', error: 'PaymentDeclined' },
-  { label: 'out-of-stock', kind: 'out-of-stock', count: 2, status: 'FAILED', error: 'OutOfStock' },
-  { label: 'processor-down', kind: 'success', paymentToken: 'tok_processingError', count: 1, status: 'FAILED', error: 'PaymentProcessorUnavailable' },
+  { label: 'rejected', kind: 'rejected', count: 2, status: 'FAILED', error: 'InvalidOrder', failedState: 'ValidateOrder' },
+  { label: 'declined', kind: 'declined', count: 2, status: 'FAILED', error: 'PaymentDeclined', failedState: 'ChargePayment' },
+  { label: 'out-of-stock', kind: 'out-of-stock', count: 2, status: 'FAILED', error: 'OutOfStock', failedState: 'ReserveInventory' },
+  { label: 'processor-down', kind: 'success', paymentToken: 'tok_processingError', count: 1, status: 'FAILED', error: 'PaymentProcessorUnavailable', failedState: 'ChargePayment', raised: true },
 ];
 
 /** An order the test submitted, and what the order API reported at its end. */
@@ -70,40 +75,42 @@ describe('Local mode dashboard in a browser', function () {
   let page: Page;
   const pageErrors: string[] = [];
   const submitted: Submitted[] = [];
-  // Every order API request the test makes, by status.
-  const apiRequests: number[] = [];
+  // Every order API request the test makes, and every one the order API answered: `<route> <status>`.
+  const apiRequests: string[] = [];
+  const accessLog: string[] = [];
 
   const getJson = async <T>(route: string): Promise<T> => (await http.send('GET', route)).body as T;
   const metrics = (): Promise<MetricsReport> => getJson<MetricsReport>('/metrics?since=15m');
   const stat = (id: string): Promise<string> => page.locator(`[data-stat="${id}"]`).innerText();
   const status = async (orderId: string): Promise<OrderStatus | undefined> => {
     const found = await client.status(orderId);
-    apiRequests.push(found === undefined ? 404 : 200);
+    apiRequests.push(`GET /orders/{orderId} ${found === undefined ? 404 : 200}`);
     return found;
   };
 
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = tempDataDir();
-    ({ system, client } = await startTestSystem(dir.path));
+    ({ system, client } = await startTestSystem(dir.path, { onRequest: (entry) => accessLog.push(`${entry.route} ${entry.status}`) }));
     http = new JsonHttpClient(system.url);
 
     // The load, all at once, through the order API.
     const orders = LOAD.flatMap((load) =>
-      Array.from({ length: load.count }, (_, i) => {
+      Array.from({ length: load.count }, () => {
         const order = generatedOrder(load.kind, newOrderId(load.label));
-        return { load, order: load.paymentToken === undefined ? order : { ...order, paymentToken: load.paymentToken }, i };
+        return { load, order: load.paymentToken === undefined ? order : { ...order, paymentToken: load.paymentToken } };
       }),
     );
     await Promise.all(
       orders.map(async ({ load, order }) => {
         const reply = await client.postOrder(order);
-        apiRequests.push(reply.status);
+        apiRequests.push(`POST /orders ${reply.status}`);
         submitted.push({ load, orderId: order.orderId, retries: forcedRetries(order.paymentToken) });
       }),
     );
     // Two requests API Gateway refuses: a wrong key, an unknown order.
-    apiRequests.push((await http.send('GET', `/orders/${submitted[0]!.orderId}`, { 'x-api-key': 'not-the-key' })).status);
+    const refused = await http.send('GET', `/orders/${submitted[0]!.orderId}`, { 'x-api-key': 'not-the-key' });
+    apiRequests.push(`GET /orders/{orderId} ${refused.status}`);
     await status('no-such-order');
 
     // Until every order has ended, as a client sees it.
@@ -116,7 +123,7 @@ describe('Local mode dashboard in a browser', function () {
       }
     }
 
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
@@ -130,7 +137,7 @@ describe('Local mode dashboard in a browser', function () {
   });
 
   it('ends every order as its payment token and items say, as GET /orders/{orderId} reports', () => {
-    expect(apiRequests.slice(0, submitted.length)).to.deep.equal(submitted.map(() => 200));
+    expect(apiRequests.slice(0, submitted.length)).to.deep.equal(submitted.map(() => 'POST /orders 200'));
     for (const { load, orderId, final } of submitted) {
       expect({ orderId, status: final?.status, error: final?.error }).to.deep.equal({ orderId, status: load.status, error: load.error });
     }
@@ -174,12 +181,48 @@ describe('Local mode dashboard in a browser', function () {
     expect(await page.locator('[data-widget-title="Success rate"] .value').innerText()).to.equal(rate);
   });
 
-  it('counts in the API widgets the order API requests the test made', async () => {
-    // Prepare
+  // Each failure kind, opened from the failures view; a declined order's cause is the order API's word for word.
+  for (const load of LOAD.filter((l) => l.status === 'FAILED')) {
+    it(`opens a failed order (${load.label}) from the failures view: ${load.failedState}, the order API's error and cause`, async () => {
+      // Prepare
+      const order = submitted.find((o) => o.load === load);
+      const arn = system.executionArnOf(order!.orderId);
+      await page.goto(`${system.url}/#/failures`);
+      const row = page.locator(`#failed-executions tr[data-arn="${arn}"]`);
+      await row.waitFor();
+      if (load.label === 'declined') await page.screenshot({ path: path.join(ARTIFACTS, 'system-failures.png'), fullPage: true });
+
+      // Act: one click
+      await row.locator('a').first().click();
+      await page.locator('#failure [data-field="failedState"]').waitFor();
+      await page.locator('#graph svg').waitFor();
+      const failedState = await page.locator('#failure [data-field="failedState"]').innerText();
+      const error = await page.locator('#failure [data-field="error"]').innerText();
+      const cause = await page.locator('#failure [data-field="cause"]').innerText();
+      const executionError = await page.locator('#failure [data-field="executionError"]').innerText();
+      const attempts = await page.locator('#failure [data-field="attempts"] li').count();
+      await page.screenshot({ path: path.join(ARTIFACTS, `system-${load.label}-execution.png`), fullPage: true });
+
+      // Assess
+      const api = order?.final;
+      expect(api?.cause).to.be.a('string').and.not.equal('');
+      expect(failedState.split(' ')[0]).to.equal(load.failedState);
+      expect({ error, executionError, attempts }).to.deep.equal({ error: api?.error, executionError: api?.error, attempts: order!.retries + 1 });
+      if (load.raised !== true) expect(cause).to.equal(api?.cause);
+      // A step that raised an error shows that error's own cause (pretty-printed); the order's cause ends with it.
+      else expect(api?.cause?.endsWith(JSON.stringify(JSON.parse(cause)))).to.equal(true);
+    });
+  }
+
+  it('counts in the API widgets the order API requests the test made, and no request of its own', async () => {
+    // Prepare: the page has been opened and navigated; open it again.
+    await page.goto(`${system.url}/`);
+    await page.locator('[data-widget-title="API requests"] canvas').waitFor();
+    const statuses = apiRequests.map((r) => Number(r.split(' ').at(-1)));
     const expected = {
-      Requests: apiRequests.length,
-      '4xx': apiRequests.filter((s) => s >= 400 && s < 500).length,
-      '5xx': apiRequests.filter((s) => s >= 500).length,
+      Requests: statuses.length,
+      '4xx': statuses.filter((s) => s >= 400 && s < 500).length,
+      '5xx': statuses.filter((s) => s >= 500).length,
     };
 
     // Act
@@ -194,31 +237,9 @@ describe('Local mode dashboard in a browser', function () {
 
     // Assess
     expect(expected['4xx']).to.equal(2);
+    expect([...accessLog].sort()).to.deep.equal([...apiRequests].sort());
     expect(totals).to.deep.equal(expected);
     expect(legend).to.deep.equal(Object.entries(expected).map(([label, n]) => `${label} (${n})`));
-  });
-
-  it('opens a declined order from the failures view with the order API error and cause', async () => {
-    // Prepare
-    const declined = submitted.find((o) => o.load.label === 'declined');
-    const arn = system.executionArnOf(declined!.orderId);
-    await page.goto(`${system.url}/#/failures`);
-    const row = page.locator(`#failed-executions tr[data-arn="${arn}"]`);
-    await row.waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'system-failures.png'), fullPage: true });
-
-    // Act: one click
-    await row.locator('a').first().click();
-    await page.locator('#failure [data-field="failedState"]').waitFor();
-    await page.locator('#graph svg').waitFor();
-
-    // Assess
-    expect(declined?.final?.cause).to.be.a('string').and.not.equal('');
-    expect(await page.locator('#failure [data-field="failedState"]').innerText()).to.match(/^ChargePayment\b/);
-    expect(await page.locator('#failure [data-field="error"]').innerText()).to.equal(declined?.final?.error);
-    expect(await page.locator('#failure [data-field="cause"]').innerText()).to.equal(declined?.final?.cause);
-    expect(await page.locator('#failure [data-field="executionError"]').innerText()).to.equal(declined?.final?.error);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'system-declined-execution.png'), fullPage: true });
     expect(pageErrors).to.deep.equal([]);
   });
 });
