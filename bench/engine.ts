@@ -4,6 +4,8 @@
  * trivial task handlers: our engine in memory and on SQLite, aws-local-stepfunctions 3.0.0
  * (the best npm engine), and the floor (the same handlers called directly). Each runner keeps
  * IN_FLIGHT executions running at a time; figures are medians of several rounds.
+ * `*.cpuUsPerExec` is this process's CPU time (user + system, all threads) per execution: the
+ * machine is shared, so wall-clock rates vary from run to run much more than CPU time does.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,9 +102,10 @@ const invokeTask = (request: TaskRequest): Promise<Json> => {
 /** Executions in flight at once, for every runner alike (a server runs many together). */
 const IN_FLIGHT = Number(process.env.ENGINE_BENCH_IN_FLIGHT ?? 16);
 
-/** Executions per second of `once`, with IN_FLIGHT running at a time, for `ms`. */
-async function rate(once: () => Promise<unknown>, ms: number): Promise<number> {
+/** Executions per second of `once`, with IN_FLIGHT running at a time, for `ms`, and CPU µs per execution. */
+async function rate(once: () => Promise<unknown>, ms: number): Promise<{ perSec: number; cpuUs: number }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let n = 0;
   const lane = async (): Promise<void> => {
     while (performance.now() - start < ms) {
@@ -111,7 +114,8 @@ async function rate(once: () => Promise<unknown>, ms: number): Promise<number> {
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
-  return n / ((performance.now() - start) / 1000);
+  const used = process.cpuUsage(cpu);
+  return { perSec: n / ((performance.now() - start) / 1000), cpuUs: (used.user + used.system) / n };
 }
 
 function median(xs: number[]): number {
@@ -174,14 +178,18 @@ export default async function run(): Promise<Record<string, number>> {
       'peer.execPerSec': await peerRunner(),
       'floor.execPerSec': floor,
     };
-    const samples: Record<string, number[]> = Object.fromEntries(Object.keys(runners).map((k) => [k, []]));
+    const samples: Record<string, number[]> = {};
     for (const once of Object.values(runners)) await rate(once, 200); // warm-up
     const rounds = 5;
     for (let round = 0; round < rounds; round++) {
-      for (const [key, once] of Object.entries(runners)) samples[key].push(await rate(once, 400));
+      for (const [key, once] of Object.entries(runners)) {
+        const { perSec, cpuUs } = await rate(once, 400);
+        (samples[key] ??= []).push(perSec);
+        if (key !== 'floor.execPerSec') (samples[key.replace('execPerSec', 'cpuUsPerExec')] ??= []).push(cpuUs);
+      }
     }
     const out: Record<string, number> = {};
-    for (const [key, xs] of Object.entries(samples)) out[key] = Math.round(median(xs));
+    for (const [key, xs] of Object.entries(samples)) out[key] = key.endsWith('cpuUsPerExec') ? round2(median(xs)) : Math.round(median(xs));
     out['ratio.memoryToPeer'] = round2(out['engine.memory.execPerSec'] / out['peer.execPerSec']);
     out['ratio.durableToPeer'] = round2(out['engine.durable.execPerSec'] / out['peer.execPerSec']);
     out['ratio.memoryToFloor'] = round2(out['engine.memory.execPerSec'] / out['floor.execPerSec']);

@@ -3,8 +3,8 @@
  * the Step Functions API, everything else to the order API; on AWS they are two hosts), and a
  * server with timeouts and header limits that keep slow or oversized clients from holding it.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** Routes each request to the Step Functions endpoint or the order API. */
 export function routeByAmzTarget(endpoints: { readonly orderApi: RequestListener; readonly stepFunctionsApi: RequestListener }): RequestListener {
@@ -37,6 +37,7 @@ export interface ListenOptions {
 export async function listenLocalGateway(listener: RequestListener, options: ListenOptions = {}): Promise<LocalGateway> {
   const server = createServer({ maxHeaderSize: 16 * 1024, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, listener);
   server.maxRequestsPerSocket = 100;
+  server.on('clientError', answerClientError);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -55,4 +56,18 @@ export async function listenLocalGateway(listener: RequestListener, options: Lis
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/**
+ * A request node:http cannot parse (oversized or malformed headers, broken framing) is answered
+ * like every other refusal, with a JSON `{ message }`, instead of node's bare status line.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isLeft } from 'fp-ts/Either';
 import { Order } from '../../workflow/contracts';
+import { findOrderProblems } from '../../handlers/validation/rules';
 import { formatDecodeErrors } from '../../workflow/decodeErrors';
 import { gatewayReply, type ApiReply } from './apiReply';
 import { toEpochSeconds } from './epochSeconds';
@@ -28,6 +29,10 @@ export async function startOrder(request: IncomingMessage, executions: OrderExec
   const decoded = Order.decode(parsed.value);
   if (isLeft(decoded)) return invalidBody(formatDecodeErrors(decoded.left));
   if (!isValidExecutionName(decoded.right.orderId)) return invalidBody([INVALID_ORDER_ID]);
+  // A card number must never reach the execution's input (kept in its history): refuse it here,
+  // naming the field, never the value. Every other rule is the workflow's ValidateOrder step's.
+  const cardFields = findOrderProblems(decoded.right).filter((problem) => problem.code === 'CARD_NUMBER_FORBIDDEN');
+  if (cardFields.length > 0) return invalidBody(cardFields.map((problem) => `${problem.field}: ${problem.message}`));
   let started: StartedExecution;
   try {
     started = await executions.start(decoded.right);

@@ -99,7 +99,13 @@ export async function evaluateAssign(
     const out = await evaluateJsonataTemplate(assign, jsonataScope(sc, jsonata.input, jsonata), sc.ref, 'Assign');
     return isJsonObject(out) ? out : {};
   }
-  const out = inStateSync(sc, () => jp.evaluatePayloadTemplate(assign, jsonPathScope(sc, jsonPathInput)));
+  return jsonPathAssign(sc, assign, jsonPathInput);
+}
+
+/** A JSONPath state's Assign, evaluated on `input` (see {@link evaluateAssign}). */
+export function jsonPathAssign(sc: StateContext, assign: JsonObject | undefined, input: Json): Record<string, Json> | undefined {
+  if (assign === undefined) return undefined;
+  const out = inStateSync(sc, () => jp.evaluatePayloadTemplate(assign, jsonPathScope(sc, input)));
   return isJsonObject(out) ? out : {};
 }
 

@@ -107,7 +107,7 @@ export class HistoryRecorder {
   /** Records one event on a lane and returns its id. */
   public add(lane: Lane, type: string, details?: Record<string, unknown>): number {
     const key = `${lane.key}#${lane.count++}`;
-    const seen = this.replayed.get(key);
+    const seen = this.replayed.size === 0 ? undefined : this.replayed.get(key);
     if (seen !== undefined) {
       lane.last = seen.id;
       return seen.id;

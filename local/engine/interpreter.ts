@@ -8,12 +8,12 @@ import * as jp from './query/jsonPath';
 import { isScopeFailure } from './states/scopes';
 import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry';
 import { Frame, ExecutionRuntime, StateContext, StateResult } from './runtime';
-import { runChoice } from './states/choice';
+import { runChoice, runChoiceJsonPath } from './states/choice';
 import { runFail } from './states/fail';
 import { runMap } from './states/map';
 import { runParallel } from './states/parallel';
-import { runPass } from './states/pass';
-import { runSucceed } from './states/succeed';
+import { runPass, runPassJsonPath } from './states/pass';
+import { runSucceed, runSucceedJsonPath } from './states/succeed';
 import { runTask } from './states/task';
 import { runWait } from './states/wait';
 
@@ -34,6 +34,15 @@ const RUNNERS: Record<StateDefinition['Type'], Runner> = {
   Fail: runFail,
   Parallel: (sc, raw) => runParallel(sc, raw, runScope),
   Map: (sc, raw) => runMap(sc, raw, runScope),
+};
+
+type SyncRunner = (sc: StateContext, raw: Json) => StateResult;
+
+/** States that need no await in JSONPath: run in a plain loop, without a promise each. */
+const JSONPATH_SYNC_RUNNERS: Partial<Record<StateDefinition['Type'], SyncRunner>> = {
+  Pass: runPassJsonPath,
+  Choice: runChoiceJsonPath,
+  Succeed: runSucceedJsonPath,
 };
 
 /** Converts anything a state throws into the StatesError AWS would report. */
@@ -58,7 +67,9 @@ export async function runScope(
   let name = start;
   let current = input;
   for (;;) {
-    const result = await runState(runtime, frame, name, current);
+    const state = frame.machine.States[name];
+    const sync = (state.QueryLanguage ?? frame.language) === 'JSONPath' ? JSONPATH_SYNC_RUNNERS[state.Type] : undefined;
+    const result = sync !== undefined ? runStateSync(runtime, frame, name, current, sync) : await runState(runtime, frame, name, current);
     if (result.next === undefined) return result.output;
     name = result.next;
     current = result.output;
@@ -66,37 +77,64 @@ export async function runScope(
   }
 }
 
-async function runState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json): Promise<StateResult> {
+/** Records a state's entered event and makes its context. */
+function enterState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json): StateContext {
   const state = frame.machine.States[name];
   const enteredAt = runtime.clock.now();
   const enteredEventId = runtime.history.add(frame.lane, EVENT_NAMES[state.Type].entered, { name, input: raw, inputDetails: NOT_TRUNCATED });
-  const sc = new StateContext(runtime, frame, name, state, { name, enteredEventId }, enteredAt);
+  return new StateContext(runtime, frame, name, state, { name, enteredEventId }, enteredAt);
+}
+
+/** Checks a state's output, applies its Assign and records its exited event. */
+function exitState(sc: StateContext, raw: Json, result: StateResult): StateResult {
+  const { runtime, frame, name, state } = sc;
+  if (result.output !== raw && exceedsByteSize(result.output, runtime.payloadLimitBytes)) {
+    throw new StatesError(
+      StatesErrorName.DataLimitExceeded,
+      `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+    );
+  }
+  const exitDetails: Record<string, unknown> = { name, output: result.output, outputDetails: NOT_TRUNCATED };
+  if (result.assigned !== undefined) {
+    frame.variables = { ...frame.variables, ...result.assigned }; // copy on write: checkpoints and child scopes share the old one
+    exitDetails.assignedVariables = result.assigned;
+    exitDetails.assignedVariablesDetails = { truncated: false };
+  }
+  runtime.history.add(frame.lane, EVENT_NAMES[state.Type].exited, exitDetails);
+  return result;
+}
+
+/** Records how a state failed and returns the error its scope fails with. */
+function stateFailure(sc: StateContext, e: unknown): Error {
+  const { runtime, frame, state } = sc;
+  if (e instanceof SleepAbortedError || frame.signal.aborted) {
+    runtime.history.add(frame.lane, `${state.Type}StateAborted`);
+    return e instanceof SleepAbortedError ? e : new SleepAbortedError();
+  }
+  reportEvaluationFailure(sc, e);
+  // In a branch or iteration, AWS closes a state that failed (other than Fail) as aborted.
+  if (!frame.topLevel && state.Type !== 'Fail') runtime.history.add(frame.lane, `${state.Type}StateAborted`);
+  return asStatesError(e);
+}
+
+function runStateSync(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json, runner: SyncRunner): StateResult {
+  const sc = enterState(runtime, frame, name, raw);
   try {
+    return exitState(sc, raw, runner(sc, raw));
+  } catch (e) {
+    throw stateFailure(sc, e);
+  }
+}
+
+async function runState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json): Promise<StateResult> {
+  const sc = enterState(runtime, frame, name, raw);
+  try {
+    const { state } = sc;
     const runner = RUNNERS[state.Type];
     const result = state.Type === 'Task' || state.Type === 'Parallel' || state.Type === 'Map' ? await withErrorHandling(sc, raw, runner) : await runner(sc, raw);
-    if (result.output !== raw && exceedsByteSize(result.output, runtime.payloadLimitBytes)) {
-      throw new StatesError(
-        StatesErrorName.DataLimitExceeded,
-        `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-      );
-    }
-    const exitDetails: Record<string, unknown> = { name, output: result.output, outputDetails: NOT_TRUNCATED };
-    if (result.assigned !== undefined) {
-      frame.variables = { ...frame.variables, ...result.assigned }; // copy on write: checkpoints and child scopes share the old one
-      exitDetails.assignedVariables = result.assigned;
-      exitDetails.assignedVariablesDetails = { truncated: false };
-    }
-    runtime.history.add(frame.lane, EVENT_NAMES[state.Type].exited, exitDetails);
-    return result;
+    return exitState(sc, raw, result);
   } catch (e) {
-    if (e instanceof SleepAbortedError || frame.signal.aborted) {
-      runtime.history.add(frame.lane, `${state.Type}StateAborted`);
-      throw e instanceof SleepAbortedError ? e : new SleepAbortedError();
-    }
-    reportEvaluationFailure(sc, e);
-    // In a branch or iteration, AWS closes a state that failed (other than Fail) as aborted.
-    if (!frame.topLevel && state.Type !== 'Fail') runtime.history.add(frame.lane, `${state.Type}StateAborted`);
-    throw asStatesError(e);
+    throw stateFailure(sc, e);
   }
 }
 

@@ -32,6 +32,7 @@ import { cachePreparedStatements } from './statementCache';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer';
 import { EngineOrderExecutions } from './orderExecutions';
 import { EngineStepFunctions } from './stepFunctionsOperations';
+import { checkFaultInjection, withInjectedFaults, type FaultInjection } from './faultInjection';
 
 /** The state machine's name in local mode. */
 export const STATE_MACHINE_NAME = 'OrderProcessing';
@@ -64,6 +65,8 @@ export interface OrderSystemOptions {
   readonly lambdaTimeoutMs?: number;
   /** The simulated payment processor. @default its seeded defaults */
   readonly processor?: ProcessorConfig;
+  /** Transient failures injected into the inventory service (tests). @default none */
+  readonly faults?: FaultInjection;
   /** Multiplies retry intervals and waits (0.01 in tests). @default 1 */
   readonly timeScale?: number;
   /** Called for each order API request. */
@@ -127,7 +130,8 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
     const handlers = createLocalTaskHandlers(adapters, options.processor !== undefined ? { processor: options.processor } : {});
     const timeoutMs = options.lambdaTimeoutMs ?? 10_000;
     const functions: Record<string, LambdaFunctionDefinition> = {};
-    for (const name of TASK_FUNCTION_NAMES) functions[name] = { handler: handlers[name], timeoutMs, memoryMb: 256 };
+    const faults = checkFaultInjection(options.faults ?? {});
+    for (const name of TASK_FUNCTION_NAMES) functions[name] = { handler: withInjectedFaults(name, handlers[name], faults), timeoutMs, memoryMb: 256 };
     const lambda = createLambdaRuntime({ functions, concurrency: options.lambdaConcurrency ?? 1000, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT });
 
     const engine = createEngine({

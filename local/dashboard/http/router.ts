@@ -111,6 +111,9 @@ export function createDashboard(source: MonitoringSource, options: DashboardOpti
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Only reads are the dashboard's: `POST /` is the Step Functions API (X-Amz-Target).
     if (!isDashboardPath(url.pathname) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    // A path that only becomes the dashboard's once normalised (`/orders/..`, an absolute-form
+    // target) names something else to the order API: leave it to that API's 404.
+    if (url.pathname !== (req.url ?? '/').split('?')[0]) return false;
     try {
       answer(url.pathname, url.searchParams, res);
     } catch (error) {

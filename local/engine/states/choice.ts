@@ -1,5 +1,5 @@
 import { StatesError, StatesErrorName } from '../errors';
-import { evaluateAssign, inStateSync, jsonPathEffectiveInput, jsonPathOutputPath, jsonPathScope, jsonataOutput, jsonataScope } from '../dataflow';
+import { evaluateAssign, inStateSync, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutputPath, jsonPathScope, jsonataOutput, jsonataScope } from '../dataflow';
 import { queryEvaluationError } from '../failures';
 import { Json, JsonObject } from '../json';
 import { evaluateJsonataValue, expressionText, isJsonataExpression } from '../jsonata/evaluate';
@@ -48,11 +48,18 @@ export async function runChoice(sc: StateContext, raw: Json): Promise<StateResul
     const output = await jsonataOutput(sc, outputTemplate, raw, { input: raw });
     return { output, next, assigned };
   }
+  return runChoiceJsonPath(sc, raw);
+}
+
+/** Choice in JSONPath, which needs no await: the interpreter runs it synchronously. */
+export function runChoiceJsonPath(sc: StateContext, raw: Json): StateResult {
+  const { state } = sc;
+  const rules = (state.Choices ?? []) as JsonObject[];
   const { filtered } = jsonPathEffectiveInput(sc, raw, undefined);
   const scope = jsonPathScope(sc, filtered);
   const { next, ruleIndex } = inStateSync(sc, () => jp.matchChoice({ Choices: rules, Default: state.Default }, scope));
   const chosen = ruleIndex === undefined ? undefined : rules[ruleIndex];
   const assignTemplate = (chosen?.Assign as JsonObject | undefined) ?? state.Assign;
-  const assigned = await evaluateAssign(sc, assignTemplate, filtered, { input: raw });
+  const assigned = jsonPathAssign(sc, assignTemplate, filtered);
   return { output: jsonPathOutputPath(sc, filtered), next, assigned };
 }

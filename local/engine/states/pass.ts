@@ -1,4 +1,4 @@
-import { evaluateAssign, jsonPathEffectiveInput, jsonPathOutput, jsonataOutput } from '../dataflow';
+import { evaluateAssign, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutput, jsonataOutput } from '../dataflow';
 import { Json } from '../json';
 import { StateContext, StateResult } from '../runtime';
 
@@ -10,9 +10,15 @@ export async function runPass(sc: StateContext, raw: Json): Promise<StateResult>
     const output = await jsonataOutput(sc, state.Output, raw, { input: raw });
     return { output, next: state.Next, assigned };
   }
+  return runPassJsonPath(sc, raw);
+}
+
+/** Pass in JSONPath, which needs no await: the interpreter runs it synchronously. */
+export function runPassJsonPath(sc: StateContext, raw: Json): StateResult {
+  const { state } = sc;
   const { effective } = jsonPathEffectiveInput(sc, raw, state.Parameters);
   const result = state.Result !== undefined ? state.Result : effective;
   const { output } = jsonPathOutput(sc, raw, result, false);
-  const assigned = await evaluateAssign(sc, state.Assign, result, { input: raw });
+  const assigned = jsonPathAssign(sc, state.Assign, result);
   return { output, next: state.Next, assigned };
 }

@@ -1,6 +1,6 @@
 import { Cancellation } from '../cancellation';
 import { SleepAbortedError } from '../clock';
-import { evaluateAssign, jsonPathEffectiveInput, jsonPathOutput, jsonPathScope, jsonataOutput, jsonataScope, inStateSync } from '../dataflow';
+import { evaluateAssign, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutput, jsonPathScope, jsonataOutput, jsonataScope, inStateSync } from '../dataflow';
 import { StatesError, StatesErrorName } from '../errors';
 import { Json, isJsonObject, exceedsByteSize, toJsonValue } from '../json';
 import { evaluateJsonataTemplate, evaluateJsonataValue, isJsonataExpression } from '../jsonata/evaluate';
@@ -45,6 +45,7 @@ function computeShape(arn: string): ResourceShape {
 
 async function timeoutSeconds(sc: StateContext, raw: Json, input: Json): Promise<number | undefined> {
   const { state } = sc;
+  if (state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) return undefined;
   let value: Json | undefined = state.TimeoutSeconds;
   if (state.TimeoutSecondsPath !== undefined) value = inStateSync(sc, () => jp.readPath(state.TimeoutSecondsPath as string, jsonPathScope(sc, input)));
   if (isJsonataExpression(value)) value = await evaluateJsonataValue(value, jsonataScope(sc, raw), sc.ref, 'TimeoutSeconds');
@@ -59,6 +60,7 @@ async function timeoutSeconds(sc: StateContext, raw: Json, input: Json): Promise
 async function invokeWithTimeout(sc: StateContext, request: TaskRequest, timeout: number | undefined): Promise<unknown> {
   const scope = sc.signal;
   if (scope.aborted) throw new SleepAbortedError();
+  if (timeout === undefined) return invokeCancellable(sc, request, scope);
   let unsubscribe = (): void => undefined;
   const cancelled = new Promise<never>((_, reject) => {
     unsubscribe = scope.subscribe(() => reject(new SleepAbortedError()));
@@ -81,6 +83,26 @@ async function invokeWithTimeout(sc: StateContext, request: TaskRequest, timeout
     timer?.cancel();
     unsubscribe();
   }
+}
+
+/** A task's outcome, or SleepAbortedError as soon as its scope is cancelled (most tasks have no timeout). */
+function invokeCancellable(sc: StateContext, request: TaskRequest, scope: Cancellation): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    const unsubscribe = scope.subscribe(() => reject(new SleepAbortedError()));
+    const settle = (ok: boolean, value: unknown): void => {
+      unsubscribe();
+      if (ok) resolve(value);
+      else reject(value);
+    };
+    try {
+      sc.runtime.invokeTask(request).then(
+        (v) => settle(true, v),
+        (e: unknown) => settle(false, e),
+      );
+    } catch (e) {
+      settle(false, e);
+    }
+  });
 }
 
 /** Runs the task once (one attempt), recording its events; memoised across a resume. */
@@ -174,10 +196,10 @@ export async function runTask(sc: StateContext, raw: Json): Promise<StateResult>
     return { output, next: state.Next, assigned };
   }
   const { filtered, effective } = jsonPathEffectiveInput(sc, raw, state.Parameters);
-  const result = await invoke(sc, effective, await timeoutSeconds(sc, raw, filtered));
+  const timeout = state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined ? undefined : await timeoutSeconds(sc, raw, filtered);
+  const result = await invoke(sc, effective, timeout);
   const { selected, output } = jsonPathOutput(sc, raw, result);
-  const assigned = await evaluateAssign(sc, state.Assign, selected, { input: raw, result });
-  return { output, next: state.Next, assigned };
+  return { output, next: state.Next, assigned: jsonPathAssign(sc, state.Assign, selected) };
 }
 
 function invokeRequest(resource: string, parameters: Json, sc: StateContext, timeout: number | undefined): LambdaRequest {

@@ -72,7 +72,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     if (e === undefined) throw new Error(`unknown execution ${arn}`);
     for (const ev of step.events) e.events.push(ev);
     for (const [k, v] of step.memo) e.memo.set(k, v);
-    if (step.execution !== undefined) e.record = { ...e.record, ...step.execution };
+    if (step.execution !== undefined) Object.assign(e.record, step.execution); // never handed out: reads copy it
   }
 
   public getHistory(arn: string): RecordedEvent[] {

@@ -1,8 +1,5 @@
 import type { HistoryEvent, RecordedEvent } from '../../engine/history';
 
-/** The detail fields that carry a state's payload, often the very same object event after event. */
-const PAYLOAD_FIELDS = ['input', 'output', 'parameters'];
-
 /** The `*Details: { truncated: false }` companions AWS puts beside payloads; restored on reading. */
 const COMPANIONS: Record<string, string> = { input: 'inputDetails', output: 'outputDetails', assignedVariables: 'assignedVariablesDetails' };
 
@@ -33,15 +30,18 @@ function isRef(v: unknown): v is PayloadRef {
 export function packEvents(events: readonly RecordedEvent[]): PackedEvents {
   const payloads: unknown[] = [];
   const seen = new Map<object, number>();
-  const packed = events.map(({ key, event }): PackedEvent => {
+  const packed = new Array<PackedEvent>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const { key, event } = events[i];
     const head: PackedEvent = [key, event.id, event.previousEventId, Date.parse(event.timestamp), event.type];
-    for (const field of Object.keys(event)) {
+    for (const field in event) {
       const value = event[field];
-      if (!field.endsWith('EventDetails') || typeof value !== 'object' || value === null) continue;
+      if (typeof value !== 'object' || value === null || !field.endsWith('EventDetails')) continue;
       const details: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        if (k.endsWith('Details') && k !== 'assignedVariablesDetails' ? isCompanion(k) : k === 'assignedVariablesDetails') continue;
-        if (PAYLOAD_FIELDS.includes(k) && typeof v === 'object' && v !== null) {
+      for (const k in value) {
+        if (k === 'inputDetails' || k === 'outputDetails' || k === 'assignedVariablesDetails') continue;
+        const v = (value as Record<string, unknown>)[k];
+        if ((k === 'input' || k === 'output' || k === 'parameters') && typeof v === 'object' && v !== null) {
           let index = seen.get(v);
           if (index === undefined) {
             index = payloads.length;
@@ -56,13 +56,9 @@ export function packEvents(events: readonly RecordedEvent[]): PackedEvents {
       head.push(field, details);
       break; // an event has one details object
     }
-    return head;
-  });
+    packed[i] = head;
+  }
   return { p: payloads, e: packed };
-}
-
-function isCompanion(key: string): boolean {
-  return key === 'inputDetails' || key === 'outputDetails';
 }
 
 /** The events of a packed step, as they were recorded. */

@@ -1,30 +1,59 @@
 import Database from 'better-sqlite3';
 import type { ExecutionRecord, ExecutionStatus, ExecutionStep, ExecutionStore, StateMachineRecord } from '../../engine';
 import type { RecordedEvent } from '../../engine/history';
-import type { MemoEntry, TopLevelCheckpoint } from '../../engine/runtime';
+import type { MemoEntry } from '../../engine/runtime';
 import { decodeCheckpoint, decodeEvents, decodeMemo } from './codecs';
 import { packEvents } from './eventPacking';
 
+/** The layout this file writes (`PRAGMA user_version`); older files are migrated on open. */
+const SCHEMA_VERSION = 3;
+
+// Rows are keyed by creation order (`seq`), so the executions in flight, and the steps they
+// write, share a few pages at the end of each table: a commit writes whole pages, and keying by
+// ARN (random) made every execution's step touch pages of its own.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS state_machines (
   arn TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL, role_arn TEXT NOT NULL,
   type TEXT NOT NULL, creation_date TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS executions (
-  arn TEXT PRIMARY KEY, seq INTEGER NOT NULL, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
+  seq INTEGER PRIMARY KEY, arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
   start_date TEXT NOT NULL, stop_date TEXT, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
   redrive_count INTEGER NOT NULL DEFAULT 0, redrive_date TEXT, checkpoint TEXT
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS executions_by_status ON executions(status);
--- One row per written step (or per group of steps of one execution written together):
--- its history events and recorded task outcomes, as JSON arrays, in order.
-CREATE TABLE IF NOT EXISTS execution_steps (
-  id INTEGER PRIMARY KEY, execution_arn TEXT NOT NULL, events TEXT NOT NULL, memo TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS execution_steps_by_execution ON execution_steps(execution_arn, id);
+-- No index on status: listings scan in seq order anyway, and an index entry that moves when
+-- an execution ends would cost each commit a page.
+-- One row per written step (or per group of steps of one execution written together):
+-- its history events and recorded task outcomes, as JSON, in order, and the top-level
+-- checkpoint it reached, if it moved (appended here rather than rewriting the execution's row).
+-- executions.checkpoint holds only checkpoints written by version 1.
+CREATE TABLE IF NOT EXISTS execution_steps (
+  id INTEGER PRIMARY KEY, execution_seq INTEGER NOT NULL, events TEXT NOT NULL, memo TEXT NOT NULL, checkpoint TEXT
+);
+CREATE INDEX IF NOT EXISTS execution_steps_by_execution ON execution_steps(execution_seq, id);
+`;
+
+/** Version 2 kept checkpoints in executions only. */
+const MIGRATE_FROM_V2 = 'ALTER TABLE execution_steps ADD COLUMN checkpoint TEXT; DROP INDEX IF EXISTS executions_by_status;';
+
+/** Version 1 keyed executions by ARN (WITHOUT ROWID) and steps by execution ARN. */
+const MIGRATE_FROM_V1 = `
+ALTER TABLE executions RENAME TO executions_v1;
+ALTER TABLE execution_steps RENAME TO execution_steps_v1;
+DROP INDEX IF EXISTS executions_by_status;
+DROP INDEX IF EXISTS execution_steps_by_execution;
+${SCHEMA}
+INSERT INTO executions (seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
+  SELECT seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint
+  FROM executions_v1 ORDER BY seq;
+INSERT INTO execution_steps (execution_seq, events, memo)
+  SELECT e.seq, s.events, s.memo FROM execution_steps_v1 s JOIN executions_v1 e ON e.arn = s.execution_arn ORDER BY s.id;
+DROP TABLE execution_steps_v1;
+DROP TABLE executions_v1;
 `;
 
 interface ExecutionRow {
+  seq: number;
   arn: string;
   state_machine_arn: string;
   name: string;
@@ -56,7 +85,8 @@ function toStatus(s: string): ExecutionStatus {
   return s as ExecutionStatus;
 }
 
-function toRecord(row: ExecutionRow): ExecutionRecord {
+/** A stored execution; `checkpoint` is the latest one its steps wrote, if any. */
+function toRecord(row: ExecutionRow, checkpoint: string | null | undefined): ExecutionRecord {
   const r: ExecutionRecord = {
     executionArn: row.arn,
     stateMachineArn: row.state_machine_arn,
@@ -71,7 +101,8 @@ function toRecord(row: ExecutionRow): ExecutionRecord {
   if (row.error !== null) r.error = row.error;
   if (row.cause !== null) r.cause = row.cause;
   if (row.redrive_date !== null) r.redriveDate = row.redrive_date;
-  if (row.checkpoint !== null) r.checkpoint = decodeCheckpoint(row.checkpoint);
+  const text = checkpoint ?? row.checkpoint;
+  if (text !== null) r.checkpoint = decodeCheckpoint(text);
   return r;
 }
 
@@ -98,24 +129,30 @@ const COLUMNS: Record<string, string> = {
   cause: 'cause',
   redriveCount: 'redrive_count',
   redriveDate: 'redrive_date',
-  checkpoint: 'checkpoint',
 };
+
+/** An execution this store is running or has just changed: its record as it is once written. */
+interface LiveExecution {
+  seq: number;
+  record: ExecutionRecord;
+}
 
 /**
  * The engine's ExecutionStore on a SQLite file (better-sqlite3, WAL). Each step is one
  * transaction: history events, recorded task outcomes and the execution record change together.
+ * The store is the file's only writer, so it keeps the record of each running execution in memory
+ * and never reads back what it wrote.
  */
 export class SqliteExecutionStore implements ExecutionStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteExecutionStore['prepare']>;
   private readonly updates = new Map<string, Database.Statement>();
-  private readonly flushTx: (creates: ExecutionRecord[], steps: Array<[string, ExecutionStep]>) => void;
+  private readonly flushTx: (steps: Array<[string, ExecutionStep]>) => void;
   private readonly groupCommit: boolean;
   private pending: Array<[string, ExecutionStep]> = [];
-  // Executions created or changed by steps not yet written, as they will be once written:
-  // reads of one execution see them without forcing a write.
-  private pendingCreates: ExecutionRecord[] = [];
-  private readonly pendingRecords = new Map<string, ExecutionRecord>();
+  // Running executions (and ones whose last steps are not yet written), as they will be once
+  // written: reads and steps of one execution see them without a query or a forced write.
+  private readonly live = new Map<string, LiveExecution>();
   private flushScheduled = false;
   /** The creation order of the newest execution (listings are newest first). */
   private lastSeq: number;
@@ -139,14 +176,25 @@ export class SqliteExecutionStore implements ExecutionStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     if (options.walAutocheckpoint !== undefined) this.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutocheckpoint))}`);
-    this.db.exec(SCHEMA);
+    this.migrate();
     this.statements = this.prepare();
     this.lastSeq = (this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM executions').get() as { n: number }).n;
     this.groupCommit = options.groupCommit ?? true;
-    this.flushTx = this.db.transaction((creates: ExecutionRecord[], steps: Array<[string, ExecutionStep]>) => {
-      for (const r of creates) this.insertExecution(r);
+    this.flushTx = this.db.transaction((steps: Array<[string, ExecutionStep]>) => {
       for (const [arn, step] of mergeByExecution(steps)) this.writeStep(arn, step);
     });
+  }
+
+  /** Creates the tables, or brings an older file's to this version. */
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version === SCHEMA_VERSION) return;
+    const legacy = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'executions'").get() as { sql: string } | undefined;
+    this.db.transaction(() => {
+      if (version === 2) this.db.exec(MIGRATE_FROM_V2);
+      else this.db.exec(legacy !== undefined && /WITHOUT ROWID/i.test(legacy.sql) ? MIGRATE_FROM_V1 : SCHEMA);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
   }
 
   private prepare() {
@@ -159,16 +207,17 @@ export class SqliteExecutionStore implements ExecutionStore {
       listMachines: db.prepare('SELECT * FROM state_machines ORDER BY creation_date'),
       deleteMachine: db.prepare('DELETE FROM state_machines WHERE arn = ?'),
       insertExecution: db.prepare(
-        `INSERT OR IGNORE INTO executions (arn, seq, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
-         VALUES (@arn, @seq, @state_machine_arn, @name, @status, @start_date, @stop_date, @input, @output, @error, @cause, @redrive_count, @redrive_date, @checkpoint)`,
+        `INSERT OR IGNORE INTO executions (seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
+         VALUES (@seq, @arn, @state_machine_arn, @name, @status, @start_date, @stop_date, @input, @output, @error, @cause, @redrive_count, @redrive_date, @checkpoint)`,
       ),
       getExecution: db.prepare('SELECT * FROM executions WHERE arn = ?'),
       listExecutions: db.prepare(
         'SELECT * FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status) ORDER BY seq DESC',
       ),
-      insertStep: db.prepare('INSERT INTO execution_steps (execution_arn, events, memo) VALUES (?, ?, ?)'),
-      getEvents: db.prepare('SELECT events FROM execution_steps WHERE execution_arn = ? ORDER BY id'),
-      getMemo: db.prepare('SELECT memo FROM execution_steps WHERE execution_arn = ? ORDER BY id'),
+      insertStep: db.prepare('INSERT INTO execution_steps (execution_seq, events, memo, checkpoint) VALUES (?, ?, ?, ?)'),
+      lastCheckpoint: db.prepare('SELECT checkpoint FROM execution_steps WHERE execution_seq = ? AND checkpoint IS NOT NULL ORDER BY id DESC LIMIT 1').pluck(),
+      getEvents: db.prepare('SELECT s.events FROM execution_steps s JOIN executions e ON e.seq = s.execution_seq WHERE e.arn = ? ORDER BY s.id').pluck(),
+      getMemo: db.prepare('SELECT s.memo FROM execution_steps s JOIN executions e ON e.seq = s.execution_seq WHERE e.arn = ? ORDER BY s.id').pluck(),
     };
   }
 
@@ -192,20 +241,24 @@ export class SqliteExecutionStore implements ExecutionStore {
   }
 
   public createExecution(r: ExecutionRecord, first: ExecutionStep): boolean {
-    if (this.pendingRecords.has(r.executionArn) || this.statements.getExecution.get(r.executionArn) !== undefined) return false;
-    // StartExecution answers only once the execution is durable: its record is written now; its
-    // first step (ExecutionStarted) goes with the next write, and a resume re-records it if lost.
-    this.pendingCreates.push(r);
-    this.pendingRecords.set(r.executionArn, { ...r });
-    this.flush();
+    if (this.live.has(r.executionArn)) return false;
+    // StartExecution answers only once the execution is durable: its record is written now, in a
+    // transaction of its own (steps pending for other executions wait for the group write: a
+    // commit writes every page it touched, and this one touches few). Its first step
+    // (ExecutionStarted) goes with the next write, and a resume re-records it if lost.
+    const created: LiveExecution = { seq: this.lastSeq + 1, record: { ...r } };
+    if (!this.insertExecution(created)) return false; // the ARN exists (one statement: its own transaction)
+    this.lastSeq = created.seq;
+    this.live.set(r.executionArn, created);
     this.commitStep(r.executionArn, first);
     return true;
   }
 
-  private insertExecution(r: ExecutionRecord): void {
-    this.statements.insertExecution.run({
+  /** Inserts an execution's row; false when its ARN exists. */
+  private insertExecution({ seq, record: r }: LiveExecution): boolean {
+    const { changes } = this.statements.insertExecution.run({
+      seq,
       arn: r.executionArn,
-      seq: ++this.lastSeq,
       state_machine_arn: r.stateMachineArn,
       name: r.name,
       status: r.status,
@@ -217,29 +270,50 @@ export class SqliteExecutionStore implements ExecutionStore {
       cause: r.cause ?? null,
       redrive_count: r.redriveCount,
       redrive_date: r.redriveDate ?? null,
-      checkpoint: r.checkpoint ? JSON.stringify(r.checkpoint) : null,
+      checkpoint: null, // written with the steps
     });
+    return changes > 0;
   }
 
   public getExecution(arn: string): ExecutionRecord | undefined {
-    const pending = this.pendingRecords.get(arn);
-    if (pending !== undefined) return { ...pending };
+    const live = this.live.get(arn);
+    if (live !== undefined) return { ...live.record };
     const row = this.statements.getExecution.get(arn) as ExecutionRow | undefined;
-    return row && toRecord(row);
+    return row && this.toRecord(row);
+  }
+
+  /** The execution a step belongs to, read once from the file if this store has not seen it yet. */
+  private liveExecution(arn: string): LiveExecution | undefined {
+    let live = this.live.get(arn);
+    if (live === undefined) {
+      const row = this.statements.getExecution.get(arn) as ExecutionRow | undefined;
+      if (row === undefined) return undefined;
+      live = { seq: row.seq, record: this.toRecord(row) };
+      this.live.set(arn, live);
+    }
+    return live;
   }
 
   public listExecutions(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
     this.flush();
     const rows = this.statements.listExecutions.all({ machine: filter.stateMachineArn ?? null, status: filter.status ?? null }) as ExecutionRow[];
-    return rows.map(toRecord);
+    return rows.map((row) => this.toRecord(row));
+  }
+
+  /**
+   * A stored execution with its latest checkpoint. A succeeded execution is never resumed or
+   * redriven, so its checkpoint is not read back.
+   */
+  private toRecord(row: ExecutionRow): ExecutionRecord {
+    const checkpoint = row.status === 'SUCCEEDED' ? null : (this.statements.lastCheckpoint.get(row.seq) as string | undefined);
+    return toRecord(row, checkpoint);
   }
 
   public commitStep(arn: string, step: ExecutionStep): void {
+    const live = this.liveExecution(arn);
+    if (live === undefined) throw new Error(`unknown execution ${arn}`);
     this.pending.push([arn, step]);
-    if (step.execution !== undefined || this.pendingRecords.has(arn)) {
-      const current = this.pendingRecords.get(arn) ?? this.getExecution(arn);
-      if (current !== undefined) this.pendingRecords.set(arn, { ...current, ...step.execution });
-    }
+    if (step.execution !== undefined) live.record = { ...live.record, ...step.execution };
     if (!this.groupCommit || this.pending.length >= 512) {
       this.flush();
       return;
@@ -253,47 +327,52 @@ export class SqliteExecutionStore implements ExecutionStore {
   /** Writes every pending step, in one transaction. */
   public flush(): void {
     this.flushScheduled = false;
-    if (this.pending.length === 0 && this.pendingCreates.length === 0) return;
+    if (this.pending.length === 0) return;
     const steps = this.pending;
-    const creates = this.pendingCreates;
     this.pending = [];
-    this.pendingCreates = [];
-    this.flushTx(creates, steps);
-    this.pendingRecords.clear();
+    this.flushTx(steps);
+    // Ended executions are read from the file from now on; running ones stay in memory.
+    for (const [arn] of steps) {
+      const live = this.live.get(arn);
+      if (live !== undefined && live.record.status !== 'RUNNING') this.live.delete(arn);
+    }
   }
 
   private writeStep(arn: string, step: ExecutionStep): void {
-    if (step.events.length > 0 || step.memo.length > 0) {
-      this.statements.insertStep.run(arn, JSON.stringify(packEvents(step.events)), JSON.stringify(step.memo));
+    const seq = this.live.get(arn)?.seq;
+    if (seq === undefined) throw new Error(`unknown execution ${arn}`);
+    const checkpoint = step.execution?.checkpoint;
+    if (step.events.length > 0 || step.memo.length > 0 || checkpoint !== undefined) {
+      this.statements.insertStep.run(seq, JSON.stringify(packEvents(step.events)), JSON.stringify(step.memo), checkpoint === undefined ? null : JSON.stringify(checkpoint));
     }
-    if (step.execution !== undefined) this.updateExecution(arn, step.execution);
+    if (step.execution !== undefined) this.updateExecution(seq, step.execution);
   }
 
-  private updateExecution(arn: string, changes: Partial<ExecutionRecord>): void {
+  private updateExecution(seq: number, changes: Partial<ExecutionRecord>): void {
     const keys = Object.keys(changes).filter((k) => k in COLUMNS).sort();
     if (keys.length === 0) return;
     const signature = keys.join(',');
     let stmt = this.updates.get(signature);
     if (stmt === undefined) {
-      stmt = this.db.prepare(`UPDATE executions SET ${keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ')} WHERE arn = @arn`);
+      stmt = this.db.prepare(`UPDATE executions SET ${keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ')} WHERE seq = @seq`);
       this.updates.set(signature, stmt);
     }
-    const params: Record<string, unknown> = { arn };
+    const params: Record<string, unknown> = { seq };
     for (const k of keys) {
       const v = (changes as Record<string, unknown>)[k];
-      params[k] = k === 'checkpoint' ? (v === undefined ? null : JSON.stringify(v as TopLevelCheckpoint)) : (v ?? null);
+      params[k] = v ?? null;
     }
     stmt.run(params);
   }
 
   public getHistory(arn: string): RecordedEvent[] {
     this.flush();
-    return (this.statements.getEvents.all(arn) as Array<{ events: string }>).flatMap((r) => decodeEvents(r.events));
+    return (this.statements.getEvents.all(arn) as string[]).flatMap((text) => decodeEvents(text));
   }
 
   public getMemo(arn: string): Array<[string, MemoEntry]> {
     this.flush();
-    return (this.statements.getMemo.all(arn) as Array<{ memo: string }>).flatMap((r) => decodeMemo(r.memo));
+    return (this.statements.getMemo.all(arn) as string[]).flatMap((text) => decodeMemo(text));
   }
 
   public close(): void {

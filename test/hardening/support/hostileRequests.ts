@@ -40,7 +40,10 @@ const ORDER_PATHS: ReadonlyArray<readonly string[]> = [
 
 function setAt(root: Record<string, Json>, path: readonly string[], value: Json | undefined): void {
   let node: Json = root;
-  for (const key of path.slice(0, -1)) node = (node as Record<string, Json>)[key] as Json;
+  for (const key of path.slice(0, -1)) {
+    node = (node as Record<string, Json>)[key] as Json;
+    if (typeof node !== 'object' || node === null) return; // the parent is gone already
+  }
   const last = path[path.length - 1] as string;
   if (value === undefined) delete (node as Record<string, Json>)[last];
   else (node as Record<string, Json>)[last] = value;
@@ -126,7 +129,7 @@ export function hostileRequests(apiKey: string): fc.Arbitrary<HostileRequest> {
     .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/jsonx', 'application/xml', 'json', '*/*', 'application/json; charset=utf-16')
     .map((type) => ({ category: 'wrong content type', bytes: http('POST', '/orders', [['content-type', type], API_KEY_HEADER(apiKey)], JSON.stringify(sampleOrder('success'))) }));
   const badKey = fc
-    .oneof(fc.constant(undefined), fc.string({ maxLength: 40 }).filter((k) => k !== apiKey && /^[\x21-\x7e]*$/.test(k)), fc.constant(apiKey.toUpperCase()), fc.constant(`${apiKey} `), fc.constant(`${apiKey},${apiKey}`), cardNumber)
+    .oneof(fc.constant(undefined), fc.string({ maxLength: 40 }).filter((k) => k !== apiKey && /^[\x21-\x7e]*$/.test(k)), fc.constant(apiKey.toUpperCase()), fc.constant(`${apiKey}x`), fc.constant(apiKey.slice(1)), fc.constant(`${apiKey},${apiKey}`), cardNumber)
     .map((key) => ({
       category: 'bad API key',
       bytes: http('POST', '/orders', [json, ...(key === undefined ? [] : [API_KEY_HEADER(key)])], JSON.stringify(sampleOrder('success'))),
@@ -138,7 +141,7 @@ export function hostileRequests(apiKey: string): fc.Arbitrary<HostileRequest> {
       fc.string({ minLength: 1, maxLength: 30 }).map((s) => encodeURIComponent(s)),
     )
     .chain((id) => fc.constantFrom(`/orders/${id}`, `/orders/${id}/x`, `/orders/../orders/${id}`, `//orders/${id}`, `/ORDERS/${id}`, `http://evil.example/orders/${id}`).map((target) => ({ category: 'path traversal', bytes: http('GET', target, [API_KEY_HEADER(apiKey)]) })));
-  const wrongMethod = fc.tuple(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'GET', 'PROPFIND'), fc.constantFrom('/orders', '/orders/', '/', '/order', '/orders/ord-1/cancel')).map(([method, target]) => ({
+  const wrongMethod = fc.tuple(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'GET', 'PROPFIND'), fc.constantFrom('/orders', '/orders/', '/', '/order', '/orders/ord-1/cancel')).filter(([method, target]) => !(method === 'GET' && target === '/')).map(([method, target]) => ({
     category: 'wrong method or route',
     bytes: http(method, target, [json, API_KEY_HEADER(apiKey)], JSON.stringify(sampleOrder('success'))),
   }));
@@ -162,7 +165,7 @@ export function hostileRequests(apiKey: string): fc.Arbitrary<HostileRequest> {
   ).map((bytes) => ({ category: 'header abuse', bytes }));
   const stepFunctions = fc
     .tuple(
-      fc.constantFrom('StartExecution', 'StartSyncExecution', 'DescribeExecution', 'GetExecutionHistory', 'ListExecutions', 'StopExecution', 'RedriveExecution', 'DeleteStateMachine', 'Nope', '', '../x'),
+      fc.constantFrom('StartExecution', 'StartSyncExecution', 'DescribeExecution', 'GetExecutionHistory', 'StopExecution', 'RedriveExecution', 'DeleteStateMachine', 'Nope', '', '../x'),
       fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'), fc.constantFrom('{', '', '{"stateMachineArn":1}', '{"executionArn":"arn:aws:states:us-east-1:000000000000:execution:OrderProcessing:../../x"}')),
     )
     .map(([operation, body]) => ({

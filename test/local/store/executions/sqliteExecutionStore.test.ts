@@ -5,7 +5,9 @@ import path from 'node:path';
 import { MemoryExecutionStore } from '../../../../local/engine';
 import type { ExecutionRecord, ExecutionStore } from '../../../../local/engine';
 import type { RecordedEvent } from '../../../../local/engine/history';
+import Database from 'better-sqlite3';
 import { SqliteExecutionStore } from '../../../../local/store/executions';
+import { packEvents } from '../../../../local/store/executions/eventPacking';
 
 const record = (name: string, status: ExecutionRecord['status'] = 'RUNNING'): ExecutionRecord => ({
   executionArn: `arn:aws:states:us-east-1:1:execution:sm:${name}`,
@@ -88,6 +90,63 @@ describe('Contract: ExecutionStore', () => {
       expect(second.getHistory(record('c').executionArn)).to.have.length(2);
       expect(second.getExecution(record('c').executionArn)?.checkpoint).to.deep.equal({ state: 'P', input: 1, variables: { v: 2 }, lane: { key: 't', count: 1, last: 1 } });
       second.close();
+    });
+
+    it('reads back the latest checkpoint and refuses an existing ARN after a reopen', () => {
+      // Prepare
+      const file = path.join(dir, 'latest.db');
+      const first = new SqliteExecutionStore(file);
+      const arn = record('d').executionArn;
+      first.createExecution(record('d'), { events: [event(1, 'ExecutionStarted')], memo: [] });
+      for (const state of ['A', 'B', 'C']) {
+        first.commitStep(arn, { events: [], memo: [], execution: { checkpoint: { state, input: { at: state }, variables: {}, lane: { key: 't', count: 0, last: 1 } } } });
+        first.flush();
+      }
+      first.close();
+
+      // Act
+      const second = new SqliteExecutionStore(file);
+      const created = second.createExecution(record('d'), { events: [], memo: [] });
+
+      // Assess
+      expect(created).to.equal(false);
+      expect(second.getExecution(arn)?.checkpoint).to.deep.include({ state: 'C', input: { at: 'C' } });
+      expect(second.listExecutions({ status: 'RUNNING' }).map((r) => r.checkpoint?.state)).to.deep.equal(['C']);
+      second.close();
+    });
+
+    it('migrates a version 1 file (executions keyed by ARN)', () => {
+      // Prepare: the version 1 layout, as the store wrote it before.
+      const file = path.join(dir, 'v1.db');
+      const v1 = new Database(file);
+      v1.exec(`
+        CREATE TABLE state_machines (arn TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL, role_arn TEXT NOT NULL, type TEXT NOT NULL, creation_date TEXT NOT NULL);
+        CREATE TABLE executions (arn TEXT PRIMARY KEY, seq INTEGER NOT NULL, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
+          start_date TEXT NOT NULL, stop_date TEXT, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
+          redrive_count INTEGER NOT NULL DEFAULT 0, redrive_date TEXT, checkpoint TEXT) WITHOUT ROWID;
+        CREATE INDEX executions_by_status ON executions(status);
+        CREATE TABLE execution_steps (id INTEGER PRIMARY KEY, execution_arn TEXT NOT NULL, events TEXT NOT NULL, memo TEXT NOT NULL);
+        CREATE INDEX execution_steps_by_execution ON execution_steps(execution_arn, id);
+      `);
+      const checkpoint = { state: 'P', input: 1, variables: {}, lane: { key: 't', count: 1, last: 1 } };
+      const insert = v1.prepare('INSERT INTO executions (arn, seq, state_machine_arn, name, status, start_date, input, checkpoint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      insert.run(record('old').executionArn, 1, record('old').stateMachineArn, 'old', 'RUNNING', record('old').startDate, '{}', JSON.stringify(checkpoint));
+      insert.run(record('done').executionArn, 2, record('done').stateMachineArn, 'done', 'SUCCEEDED', record('done').startDate, '{}', null);
+      const step = v1.prepare('INSERT INTO execution_steps (execution_arn, events, memo) VALUES (?, ?, ?)');
+      step.run(record('old').executionArn, JSON.stringify(packEvents([event(1, 'ExecutionStarted')])), JSON.stringify([['t#1', { kind: 'wait', until: 5 }]]));
+      step.run(record('old').executionArn, JSON.stringify(packEvents([event(2, 'PassStateEntered')])), '[]');
+      v1.close();
+
+      // Act
+      const store = new SqliteExecutionStore(file);
+      store.createExecution(record('new'), { events: [event(1, 'ExecutionStarted')], memo: [] });
+
+      // Assess
+      expect(store.listExecutions().map((r) => r.name)).to.deep.equal(['new', 'done', 'old']);
+      expect(store.getExecution(record('old').executionArn)?.checkpoint).to.deep.equal(checkpoint);
+      expect(store.getHistory(record('old').executionArn).map((e) => e.event.id)).to.deep.equal([1, 2]);
+      expect(store.getMemo(record('old').executionArn)).to.deep.equal([['t#1', { kind: 'wait', until: 5 }]]);
+      store.close();
     });
   });
 });
