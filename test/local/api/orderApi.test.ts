@@ -146,6 +146,21 @@ describe('Function: createOrderApi', () => {
       expect(reply.text).not.to.contain('4111111111111111');
       expect(reply.text).to.contain('paymentToken');
     });
+
+    // A well-typed card number would otherwise land in the execution's input and history.
+    for (const [field, order] of [
+      ['paymentToken', { ...validOrder(), paymentToken: '4111 1111 1111 1111' }],
+      ['customer.name', { ...validOrder(), customer: { ...validOrder().customer, name: '5500-0000-0000-0004' } }],
+    ] as const) {
+      it(`refuses a card number in ${field}, naming the field, not the value, and starts nothing`, async () => {
+        const reply = await postOrder(order);
+
+        expect(reply.status).to.equal(400);
+        expect((reply.json as { errors: string[] }).errors.some((error) => error.startsWith(`${field}:`))).to.equal(true, reply.text);
+        expect(reply.text).not.to.match(/4111|5500/);
+        expect(fake.startCalls).to.deep.equal([]);
+      });
+    }
   });
 
   describe('413 Request Too Long', () => {
