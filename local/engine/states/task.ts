@@ -56,31 +56,30 @@ async function timeoutSeconds(sc: StateContext, raw: Json, input: Json): Promise
   return value;
 }
 
-/** Races a task against its timeout and the scope's cancellation. */
-async function invokeWithTimeout(sc: StateContext, request: TaskRequest, timeout: number | undefined): Promise<unknown> {
+/** Races a task against its timeout and the scope's cancellation (not async: most tasks have no timeout). */
+function invokeWithTimeout(sc: StateContext, request: TaskRequest, timeout: number | undefined): Promise<unknown> {
   const scope = sc.signal;
-  if (scope.aborted) throw new SleepAbortedError();
-  if (timeout === undefined) return invokeCancellable(sc, request, scope);
+  if (scope.aborted) return Promise.reject(new SleepAbortedError());
+  return timeout === undefined ? invokeCancellable(sc, request, scope) : invokeRacingTimeout(sc, request, scope, timeout);
+}
+
+async function invokeRacingTimeout(sc: StateContext, request: TaskRequest, scope: Cancellation, timeout: number): Promise<unknown> {
   let unsubscribe = (): void => undefined;
   const cancelled = new Promise<never>((_, reject) => {
     unsubscribe = scope.subscribe(() => reject(new SleepAbortedError()));
   });
-  const timer = timeout === undefined ? undefined : new Cancellation();
+  const timer = new Cancellation();
   try {
-    const racers: Array<Promise<unknown>> = [sc.runtime.invokeTask(request), cancelled];
-    if (timer !== undefined && timeout !== undefined) {
-      racers.push(
-        sc.runtime.clock.sleep(timeout * 1000, timer).then(
-          () => {
-            throw new StatesError(StatesErrorName.Timeout);
-          },
-          () => new Promise(() => undefined),
-        ),
-      );
-    }
-    return await Promise.race(racers);
+    const invoked = sc.runtime.invokeTask(request);
+    const expired = sc.runtime.clock.sleep(timeout * 1000, timer).then(
+      () => {
+        throw new StatesError(StatesErrorName.Timeout);
+      },
+      () => new Promise(() => undefined),
+    );
+    return await Promise.race([invoked, cancelled, expired]);
   } finally {
-    timer?.cancel();
+    timer.cancel();
     unsubscribe();
   }
 }

@@ -138,8 +138,9 @@ interface LiveExecution {
 }
 
 /**
- * The engine's ExecutionStore on a SQLite file (better-sqlite3, WAL). Each step is one
- * transaction: history events, recorded task outcomes and the execution record change together.
+ * The engine's ExecutionStore on a SQLite file (better-sqlite3, WAL). A step's history events,
+ * recorded task outcomes, checkpoint and record changes are written in one transaction (with the
+ * other steps pending at the time: see `groupCommit`); a new execution's row, in one of its own.
  * The store is the file's only writer, so it keeps the record of each running execution in memory
  * and never reads back what it wrote.
  */
