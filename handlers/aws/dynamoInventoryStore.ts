@@ -81,39 +81,22 @@ export class DynamoInventoryStore implements InventoryStore {
 
     if (failed !== undefined) {
       for (const line of taken) await this.giveBack(orderId, line, 'remove');
-      await this.call(() =>
-        this.client
-          .send(
-            new DeleteCommand({
-              TableName: this.tables.reservations,
-              Key: { orderId },
-              ConditionExpression: '#s = :pending',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':pending': 'PENDING' },
-            }),
-          )
-          .catch((error: unknown) => {
-            if (!isConditionFailed(error)) throw error;
+      // Drop the claim, unless it is no longer PENDING (a release has taken it over).
+      await this.conditional(() =>
+        this.client.send(
+          new DeleteCommand({
+            TableName: this.tables.reservations,
+            Key: { orderId },
+            ConditionExpression: '#s = :pending',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':pending': 'PENDING' },
           }),
+        ),
       );
       return failed === 'voided' ? { status: 'VOIDED' } : { status: 'OUT_OF_STOCK', lines };
     }
 
-    try {
-      await this.call(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.tables.reservations,
-            Key: { orderId },
-            UpdateExpression: 'SET #s = :reserved, stockLines = :lines',
-            ConditionExpression: '#s = :pending',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':reserved': 'RESERVED', ':pending': 'PENDING', ':lines': lines },
-          }),
-        ),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
+    if (!(await this.setStatus(orderId, 'PENDING', 'RESERVED', lines))) {
       // A duplicate call finished first, or a release overtook us (it gave our stock back).
       const current = await this.reservationItem(orderId);
       return current !== undefined && current.status === 'RESERVED' ? replayReservation(current) : { status: 'VOIDED' };
@@ -208,67 +191,58 @@ export class DynamoInventoryStore implements InventoryStore {
    * also marks SKUs the order never took, so that a late take fails.
    */
   private async giveBack(orderId: string, line: ReservationRequestLine, mode: 'remove' | 'tombstone'): Promise<void> {
-    try {
-      await this.call(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.tables.stock,
-            Key: { sku: line.sku },
-            UpdateExpression: mode === 'remove' ? 'SET available = available + :q REMOVE holds.#o' : 'SET available = available + :q, holds.#o = :tomb',
-            ConditionExpression: 'holds.#o = :q',
-            ExpressionAttributeNames: { '#o': orderId },
-            ExpressionAttributeValues: mode === 'remove' ? { ':q': line.quantity } : { ':q': line.quantity, ':tomb': RELEASED_HOLD },
-          }),
-        ),
-      );
-      return;
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
-    if (mode === 'remove') return;
-    try {
-      await this.call(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.tables.stock,
-            Key: { sku: line.sku },
-            UpdateExpression: 'SET holds.#o = :tomb',
-            ConditionExpression: 'attribute_exists(sku) AND attribute_not_exists(holds.#o)',
-            ExpressionAttributeNames: { '#o': orderId },
-            ExpressionAttributeValues: { ':tomb': RELEASED_HOLD },
-          }),
-        ),
-      );
-    } catch (error) {
-      // Already tombstoned (an earlier release), or an unknown SKU: nothing to give back.
-      if (!isConditionFailed(error)) throw error;
-    }
+    const gaveBack = await this.conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.stock,
+          Key: { sku: line.sku },
+          UpdateExpression: mode === 'remove' ? 'SET available = available + :q REMOVE holds.#o' : 'SET available = available + :q, holds.#o = :tomb',
+          ConditionExpression: 'holds.#o = :q',
+          ExpressionAttributeNames: { '#o': orderId },
+          ExpressionAttributeValues: mode === 'remove' ? { ':q': line.quantity } : { ':q': line.quantity, ':tomb': RELEASED_HOLD },
+        }),
+      ),
+    );
+    if (gaveBack || mode === 'remove') return;
+    // Not held: tombstone it, unless already tombstoned (an earlier release) or an unknown SKU.
+    await this.conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.stock,
+          Key: { sku: line.sku },
+          UpdateExpression: 'SET holds.#o = :tomb',
+          ConditionExpression: 'attribute_exists(sku) AND attribute_not_exists(holds.#o)',
+          ExpressionAttributeNames: { '#o': orderId },
+          ExpressionAttributeValues: { ':tomb': RELEASED_HOLD },
+        }),
+      ),
+    );
   }
 
-  private async setStatus(orderId: string, from: ReservationStatus, to: ReservationStatus): Promise<boolean> {
-    try {
-      await this.call(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.tables.reservations,
-            Key: { orderId },
-            UpdateExpression: 'SET #s = :to',
-            ConditionExpression: '#s = :from',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':to': to, ':from': from },
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+  /** Moves the reservation from status `from` to `to` (storing `stockLines` too, if given); false if it was not at `from`. */
+  private setStatus(orderId: string, from: ReservationStatus, to: ReservationStatus, stockLines?: StockLine[]): Promise<boolean> {
+    return this.conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.reservations,
+          Key: { orderId },
+          UpdateExpression: stockLines === undefined ? 'SET #s = :to' : 'SET #s = :to, stockLines = :lines',
+          ConditionExpression: '#s = :from',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: stockLines === undefined ? { ':to': to, ':from': from } : { ':to': to, ':from': from, ':lines': stockLines },
+        }),
+      ),
+    );
   }
 
-  private async conditionalPut(item: ReservationItem, condition: string): Promise<boolean> {
+  private conditionalPut(item: ReservationItem, condition: string): Promise<boolean> {
+    return this.conditional(() => this.client.send(new PutCommand({ TableName: this.tables.reservations, Item: item, ConditionExpression: condition })));
+  }
+
+  /** Runs a conditional write: true if it was applied, false if its condition failed. */
+  private async conditional(write: () => Promise<unknown>): Promise<boolean> {
     try {
-      await this.call(() => this.client.send(new PutCommand({ TableName: this.tables.reservations, Item: item, ConditionExpression: condition })));
+      await this.call(write);
       return true;
     } catch (error) {
       if (isConditionFailed(error)) return false;

@@ -5,18 +5,41 @@
  */
 
 /**
- * StartExecution's request: the body, as received, is the execution input; the order id
- * is the execution name, so a repeated order maps to the same execution.
+ * A VTL expression that writes the string value of `expression` escaped for a JSON string.
  *
  * `$util.escapeJavaScript` turns `'` into `\'`, which JSON does not allow (a customer named
  * O'Brien, an order id with an apostrophe); the `replaceAll` undoes just that.
+ */
+const jsonEscaped = (expression: string): string => `$util.escapeJavaScript(${expression}).replaceAll("\\\\'", "'")`;
+
+/** One case of an error template: when the `__type` matches `when` (a VTL condition on `$type`), answer `status` with `body`. */
+interface ErrorCase {
+  readonly when: string;
+  readonly status: number;
+  readonly body: string;
+}
+
+/** A 4xx response template: the first case whose condition holds on Step Functions' `__type`, else 500. */
+const errorTemplate = (cases: readonly ErrorCase[]): string =>
+  [
+    "#set($type = \"$input.path('$.__type')\")",
+    ...cases.flatMap(({ when, status, body }, i) => [`${i === 0 ? '#if' : '#elseif'}(${when})`, `#set($context.responseOverride.status = ${status})`, body]),
+    '#else',
+    '#set($context.responseOverride.status = 500)',
+    '{"message": "Internal server error"}',
+    '#end',
+  ].join('\n');
+
+/**
+ * StartExecution's request: the body, as received, is the execution input; the order id
+ * is the execution name, so a repeated order maps to the same execution.
  */
 export const startExecutionRequestTemplate = (stateMachineArn: string): string =>
   [
     '{',
     `  "stateMachineArn": "${stateMachineArn}",`,
-    `  "name": "$util.escapeJavaScript($input.path('$.orderId')).replaceAll("\\\\'", "'")",`,
-    `  "input": "$util.escapeJavaScript($input.json('$')).replaceAll("\\\\'", "'")"`,
+    `  "name": "${jsonEscaped("$input.path('$.orderId')")}",`,
+    `  "input": "${jsonEscaped("$input.json('$')")}"`,
     '}',
   ].join('\n');
 
@@ -38,28 +61,17 @@ export const startExecutionResponseTemplate = (): string =>
  * - anything else is a fault of this integration, not of the caller: 500.
  */
 export const startExecutionErrorTemplate = (): string =>
-  [
-    "#set($type = \"$input.path('$.__type')\")",
-    "#if($type.contains('ExecutionAlreadyExists'))",
-    '#set($context.responseOverride.status = 409)',
-    `{"message": "Order already submitted", "detail": $input.json('$.message')}`,
-    "#elseif($type.contains('InvalidExecutionInput'))",
-    '#set($context.responseOverride.status = 413)',
-    '{"message": "Order too large"}',
-    "#elseif($type.contains('Throttling') || $type.contains('ExecutionLimitExceeded'))",
-    '#set($context.responseOverride.status = 429)',
-    '{"message": "Too many requests"}',
-    '#else',
-    '#set($context.responseOverride.status = 500)',
-    '{"message": "Internal server error"}',
-    '#end',
-  ].join('\n');
+  errorTemplate([
+    { when: "$type.contains('ExecutionAlreadyExists')", status: 409, body: `{"message": "Order already submitted", "detail": $input.json('$.message')}` },
+    { when: "$type.contains('InvalidExecutionInput')", status: 413, body: '{"message": "Order too large"}' },
+    { when: "$type.contains('Throttling') || $type.contains('ExecutionLimitExceeded')", status: 429, body: '{"message": "Too many requests"}' },
+  ]);
 
 /** DescribeExecution's request: the execution ARN is the machine's prefix plus the order id. */
 export const describeExecutionRequestTemplate = (executionArnPrefix: string): string =>
   [
     '{',
-    `  "executionArn": "${executionArnPrefix}$util.escapeJavaScript($input.params('orderId')).replaceAll("\\\\'", "'")"`,
+    `  "executionArn": "${executionArnPrefix}${jsonEscaped("$input.params('orderId')")}"`,
     '}',
   ].join('\n');
 
@@ -71,7 +83,7 @@ export const describeExecutionRequestTemplate = (executionArnPrefix: string): st
 export const describeExecutionResponseTemplate = (): string =>
   [
     '{',
-    `  "orderId": "$util.escapeJavaScript($input.path('$.name')).replaceAll("\\\\'", "'")",`,
+    `  "orderId": "${jsonEscaped("$input.path('$.name')")}",`,
     `  "status": "$input.path('$.status')",`,
     `  "executionArn": "$input.path('$.executionArn')",`,
     `  "startDate": $input.json('$.startDate')`,
@@ -95,19 +107,10 @@ export const describeExecutionResponseTemplate = (): string =>
  * be one) is 404; throttling 429; anything else 500.
  */
 export const describeExecutionErrorTemplate = (): string =>
-  [
-    "#set($type = \"$input.path('$.__type')\")",
-    "#if($type.contains('ExecutionDoesNotExist') || $type.contains('InvalidArn'))",
-    '#set($context.responseOverride.status = 404)',
-    '{"message": "Order not found"}',
-    "#elseif($type.contains('Throttling'))",
-    '#set($context.responseOverride.status = 429)',
-    '{"message": "Too many requests"}',
-    '#else',
-    '#set($context.responseOverride.status = 500)',
-    '{"message": "Internal server error"}',
-    '#end',
-  ].join('\n');
+  errorTemplate([
+    { when: "$type.contains('ExecutionDoesNotExist') || $type.contains('InvalidArn')", status: 404, body: '{"message": "Order not found"}' },
+    { when: "$type.contains('Throttling')", status: 429, body: '{"message": "Too many requests"}' },
+  ]);
 
 /** A Step Functions 5xx: the caller may retry. */
 export const serviceUnavailableTemplate = (): string => '{"message": "Service unavailable, retry later"}';

@@ -4,14 +4,10 @@
  * no order is charged twice or notified twice, and stock is conserved.
  */
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { dataDirLayout } from '../../local/system/dataDir';
 import { OrderClient } from '../../local/system/client/orderClient';
-import { generatedOrder, kindAt, newOrderId, type OrderKind } from '../../local/system/client/sampleOrders';
-import { spawnServer, type ServerProcess } from '../../local/system/serverProcess';
-import type { Order } from '../../workflow/contracts';
-import { tempDataDir, TEST_API_KEY } from '../local/system/support';
+import type { ServerProcess } from '../../local/system/serverProcess';
+import { crashLoadOrder, spawnedServerSuite, TEST_API_KEY, type CrashLoadKind as Kind } from '../local/system/support';
 import { storedExecutions } from './support/executionsDb';
 import { recordFigure } from './support/figures';
 import { orderInvariantViolations } from './support/orderInvariants';
@@ -21,7 +17,6 @@ const MIN_ORDERS = 2_000;
 const SENDERS = 16;
 const STOCK: Record<string, number> = { 'BOOK-1': 100_000, 'PEN-7': 100_000, 'MUG-3': 100_000, 'LAMP-9': 100_000, 'SOLD-OUT-1': 0 };
 
-type Kind = OrderKind | 'retried';
 const EXPECTED: Record<Kind, { status: string; error: string | null }> = {
   success: { status: 'SUCCEEDED', error: null },
   retried: { status: 'SUCCEEDED', error: null },
@@ -30,35 +25,17 @@ const EXPECTED: Record<Kind, { status: string; error: string | null }> = {
   'out-of-stock': { status: 'FAILED', error: 'OutOfStock' },
 };
 
-/** The i-th order: the sample kinds, one in five failing its first charge (retried after ~1 s). */
-function orderAt(i: number): { kind: Kind; order: Order } {
-  if (i % 5 === 0) return { kind: 'retried', order: { ...generatedOrder('success', newOrderId('kill')), paymentToken: 'tok_processingErrorOnce' } };
-  const kind = kindAt({ success: 70, declined: 10, 'out-of-stock': 10, rejected: 10 }, i);
-  return { kind, order: generatedOrder(kind, newOrderId('kill')) };
-}
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Hardening: kill -9 at random moments under load', function () {
   this.timeout(300_000);
-  let dir: ReturnType<typeof tempDataDir>;
-  let server: ServerProcess | undefined;
-
-  before(() => {
-    dir = tempDataDir();
-  });
-
-  after(async () => {
-    await server?.stop('SIGKILL');
-    dir.remove();
-  });
+  const suite = spawnedServerSuite();
+  let server: ServerProcess;
 
   it(`loses no accepted order across ${KILLS} kills during ${MIN_ORDERS.toLocaleString('en')}+ orders`, async () => {
     // Prepare
-    const dataDir = path.join(dir.path, 'data');
-    const seedFile = path.join(dir.path, 'seed.json');
-    writeFileSync(seedFile, JSON.stringify({ stock: STOCK }));
-    const start = (): Promise<ServerProcess> => spawnServer({ dataDir, env: { ORDERS_API_KEY: TEST_API_KEY }, args: ['--inventory', seedFile] });
+    const seedFile = suite.writeSeed(STOCK);
+    const start = (): Promise<ServerProcess> => suite.spawn({ env: { ORDERS_API_KEY: TEST_API_KEY }, args: ['--inventory', seedFile] });
     const accepted = new Map<string, Kind>();
     // Orders sent whose answer a kill may have cut off: their executions may exist all the same.
     const sent = new Map<string, Kind>();
@@ -75,7 +52,7 @@ describe('Hardening: kill -9 at random moments under load', function () {
       let killed = false;
       const sender = async (): Promise<void> => {
         while (!killed) {
-          const { kind, order } = orderAt(next++);
+          const { kind, order } = crashLoadOrder(next++, 'kill');
           sent.set(order.orderId, kind);
           try {
             const reply = await client.postOrder(order);
@@ -109,7 +86,7 @@ describe('Hardening: kill -9 at random moments under load', function () {
     client.close();
     await server.stop('SIGINT');
 
-    const layout = dataDirLayout(dataDir);
+    const layout = dataDirLayout(suite.dataDir);
     const executions = storedExecutions(layout.executionsDatabase);
     // Every execution counts for the invariants, acknowledged or not; every acknowledged order must have one.
     const finals = new Map<string, string | undefined>([...executions.values()].map((execution) => [execution.name, execution.status]));

@@ -11,9 +11,8 @@ import path from 'node:path';
 import { JsonHttpClient } from '../../local/system/client/httpJson';
 import { OrderClient } from '../../local/system/client/orderClient';
 import { generatedOrder, newOrderId } from '../../local/system/client/sampleOrders';
-import { spawnServer, type ServerProcess } from '../../local/system/serverProcess';
 import type { Order } from '../../workflow/contracts';
-import { tempDataDir } from '../local/system/support';
+import { spawnedServerSuite } from '../local/system/support';
 import { recordFigure } from './support/figures';
 import { CARD_NUMBERS } from './support/hostileRequests';
 
@@ -57,22 +56,12 @@ function filesUnder(dir: string): string[] {
 
 describe('Hardening: no card number or API key is stored, logged or shown', function () {
   this.timeout(120_000);
-  let dir: ReturnType<typeof tempDataDir>;
-  let server: ServerProcess | undefined;
-
-  before(() => {
-    dir = tempDataDir();
-  });
-
-  after(async () => {
-    await server?.stop('SIGKILL');
-    dir.remove();
-  });
+  const suite = spawnedServerSuite();
 
   it('keeps card numbers out of the data directory, the logs, the histories and the dashboard', async () => {
     // Prepare
-    const dataDir = path.join(dir.path, 'data');
-    server = await spawnServer({ dataDir, env: { ORDERS_API_KEY: API_KEY } });
+    const dataDir = suite.dataDir;
+    const server = await suite.spawn({ env: { ORDERS_API_KEY: API_KEY } });
     const client = new OrderClient(server.url, API_KEY);
     const http = new JsonHttpClient(server.url);
     const bannerEnd = server.output().length;
@@ -106,8 +95,8 @@ describe('Hardening: no card number or API key is stored, logged or shown', func
 
     const found: string[] = [];
     for (const [file, bytes] of [...filesWhileRunning, ...filesAfterStop]) {
-      found.push(...findSecrets(path.relative(dir.path, file), bytes, CARD_FORMS));
-      if (path.basename(file) !== 'api-key') found.push(...findSecrets(path.relative(dir.path, file), bytes, [API_KEY]));
+      found.push(...findSecrets(path.relative(suite.path, file), bytes, CARD_FORMS));
+      if (path.basename(file) !== 'api-key') found.push(...findSecrets(path.relative(suite.path, file), bytes, [API_KEY]));
     }
     const logs = server.output().slice(bannerEnd);
     found.push(...findSecrets('server output', server.output(), CARD_FORMS), ...findSecrets('server logs', logs, [API_KEY]));

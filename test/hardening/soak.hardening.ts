@@ -4,13 +4,11 @@
  * percentiles are reported, and every order reaches its terminal state.
  */
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { OrderClient } from '../../local/system/client/orderClient';
 import { runLoad } from '../../local/system/client/loadRun';
 import { DEFAULT_MIX } from '../../local/system/client/sampleOrders';
-import { spawnServer, type ServerProcess } from '../../local/system/serverProcess';
-import { tempDataDir, TEST_API_KEY } from '../local/system/support';
+import { spawnedServerSuite, TEST_API_KEY } from '../local/system/support';
 import { recordFigure } from './support/figures';
 
 const RATE = 100;
@@ -27,23 +25,12 @@ function rssMb(pid: number): number {
 
 describe('Hardening: a soak at a fixed rate', function () {
   this.timeout(180_000);
-  let dir: ReturnType<typeof tempDataDir>;
-  let server: ServerProcess | undefined;
-
-  before(() => {
-    dir = tempDataDir();
-  });
-
-  after(async () => {
-    await server?.stop('SIGKILL');
-    dir.remove();
-  });
+  const suite = spawnedServerSuite();
 
   it(`holds ${RATE} orders/s for ${SECONDS} s with flat memory and nothing lost`, async () => {
     // Prepare: enough stock that the soak itself never runs out.
-    const seed = path.join(dir.path, 'seed.json');
-    writeFileSync(seed, JSON.stringify({ stock: { 'BOOK-1': 1_000_000, 'PEN-7': 1_000_000, 'MUG-3': 1_000_000, 'LAMP-9': 1_000_000, 'SOLD-OUT-1': 0 } }));
-    server = await spawnServer({ dataDir: path.join(dir.path, 'data'), env: { ORDERS_API_KEY: TEST_API_KEY }, args: ['--inventory', seed] });
+    const seed = suite.writeSeed({ 'BOOK-1': 1_000_000, 'PEN-7': 1_000_000, 'MUG-3': 1_000_000, 'LAMP-9': 1_000_000, 'SOLD-OUT-1': 0 });
+    const server = await suite.spawn({ env: { ORDERS_API_KEY: TEST_API_KEY }, args: ['--inventory', seed] });
     const pid = server.child.pid!;
     const client = new OrderClient(server.url, TEST_API_KEY);
     const samples: Array<{ atMs: number; rss: number }> = [];

@@ -1,7 +1,7 @@
 /** `status`: an order's execution status, output or error and cause, and timestamps. */
 import type { OrderStatus } from '../client/orderClient';
-import { clientFor, withClient } from './client';
-import { CLIENT_OPTIONS, parseOptions, say, UsageError } from './options';
+import { say } from './options';
+import { orderCommand } from './orderCommand';
 
 export const STATUS_USAGE = `Usage: order-workflow status ORDER_ID [--json] [--url URL] [--api-key KEY] [--data-dir .data]`;
 
@@ -19,21 +19,6 @@ export function printStatus(status: OrderStatus, json: boolean): void {
 }
 
 /** Runs `status`; the process exit code (1 when no such order). */
-export async function statusCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, CLIENT_OPTIONS);
-  if (values.help) {
-    say(STATUS_USAGE);
-    return 0;
-  }
-  const [orderId, ...rest] = positionals;
-  if (orderId === undefined || rest.length > 0) throw new UsageError('status takes one ORDER_ID');
-  return withClient(clientFor(values), async (client) => {
-    const status = await client.status(orderId);
-    if (status === undefined) {
-      say(values.json ? JSON.stringify({ orderId, message: 'Order not found' }) : `No order ${orderId}`);
-      return 1;
-    }
-    printStatus(status, values.json);
-    return 0;
-  });
+export function statusCommand(args: readonly string[]): Promise<number> {
+  return orderCommand('status', STATUS_USAGE, args, async (status, { json }) => printStatus(status, json));
 }

@@ -21,16 +21,9 @@ import { createOrderApi, createStepFunctionsApi, listenLocalGateway, routeByAmzT
 import { FakeOrderExecutions } from './fakeOrderExecutions';
 import { FakeStepFunctions, FAKE_STATE_MACHINE_ARN } from './fakeStepFunctions';
 import { call, listen, type RunningServer } from './httpClient';
+import { rejection } from '../../support/rejection';
+import { localSfnClient } from '../../support/sfnClient';
 import { API_KEY, GENEROUS_PLAN, TEST_KEYS, validOrder } from './orderFixtures';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('Function: createStepFunctionsApi', () => {
   let clock: number;
@@ -42,12 +35,7 @@ describe('Function: createStepFunctionsApi', () => {
   async function start(operations: StepFunctionsOperations): Promise<void> {
     await endpoint?.close();
     endpoint = await listen(createStepFunctionsApi({ operations, onRequest: (entry) => requests.push(entry) }));
-    client = new SFNClient({
-      endpoint: `http://127.0.0.1:${endpoint.port}`,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      maxAttempts: 1,
-    });
+    client = localSfnClient(`http://127.0.0.1:${endpoint.port}`);
   }
 
   beforeEach(async () => {

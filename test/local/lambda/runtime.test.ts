@@ -11,20 +11,12 @@ import {
   type LambdaContext,
   type LambdaFunctionDefinition,
 } from '../../../local/lambda';
+import { rejection } from '../../support/rejection';
 
 const ECHO: LambdaFunctionDefinition = { handler: async (event) => event, timeoutMs: 1_000 };
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 class InventoryUnavailable extends Error {

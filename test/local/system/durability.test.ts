@@ -4,16 +4,10 @@
  */
 import { expect } from 'chai';
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { dataDirLayout } from '../../../local/system/dataDir';
 import { OrderClient, TERMINAL_STATUSES, type OrderStatus } from '../../../local/system/client/orderClient';
-import { generatedOrder, kindAt, newOrderId, type OrderKind } from '../../../local/system/client/sampleOrders';
-import { spawnServer, type ServerProcess } from '../../../local/system/serverProcess';
 import type { Order } from '../../../workflow/contracts';
-import { tempDataDir, TEST_API_KEY } from './support';
-
-type Kind = OrderKind | 'retried';
+import { crashLoadOrder, spawnedServerSuite, TEST_API_KEY, type CrashLoadKind as Kind } from './support';
 
 const STOCK: Record<string, number> = { 'BOOK-1': 5000, 'PEN-7': 5000, 'MUG-3': 5000, 'LAMP-9': 5000, 'SOLD-OUT-1': 0 };
 const EXPECTED: Record<Kind, { status: string; error?: string }> = {
@@ -24,34 +18,15 @@ const EXPECTED: Record<Kind, { status: string; error?: string }> = {
   'out-of-stock': { status: 'FAILED', error: 'OutOfStock' },
 };
 
-/** The i-th order: mostly the sample kinds, one in five failing its first charge (retried after ~1 s). */
-function orderAt(i: number): { kind: Kind; order: Order } {
-  if (i % 5 === 0) return { kind: 'retried', order: { ...generatedOrder('success', newOrderId('crash')), paymentToken: 'tok_processingErrorOnce' } };
-  const kind = kindAt({ success: 70, declined: 10, 'out-of-stock': 10, rejected: 10 }, i);
-  return { kind, order: generatedOrder(kind, newOrderId('crash')) };
-}
-
 describe('Local mode durability: kill -9 during load, then restart', function () {
   this.timeout(60_000);
-  let dir: ReturnType<typeof tempDataDir>;
-  let server: ServerProcess | undefined;
-
-  before(() => {
-    dir = tempDataDir();
-  });
-
-  after(async () => {
-    await server?.stop('SIGKILL');
-    dir.remove();
-  });
+  const suite = spawnedServerSuite();
 
   it('finishes every accepted order once, charges none twice and conserves stock', async () => {
     // Prepare
-    const seedFile = path.join(dir.path, 'seed.json');
-    writeFileSync(seedFile, JSON.stringify({ stock: STOCK }));
     const env = { ORDERS_API_KEY: TEST_API_KEY };
-    const args = ['--inventory', seedFile];
-    server = await spawnServer({ dataDir: path.join(dir.path, 'data'), env, args });
+    const args = ['--inventory', suite.writeSeed(STOCK)];
+    let server = await suite.spawn({ env, args });
     let client = new OrderClient(server.url, TEST_API_KEY);
     const accepted = new Map<string, { kind: Kind; order: Order }>();
 
@@ -60,7 +35,7 @@ describe('Local mode durability: kill -9 during load, then restart', function ()
     let killed = false;
     const sender = async (): Promise<void> => {
       while (!killed) {
-        const entry = orderAt(next++);
+        const entry = crashLoadOrder(next++, 'crash');
         try {
           const reply = await client.postOrder(entry.order);
           if (reply.status === 200) accepted.set(entry.order.orderId, entry);
@@ -76,9 +51,9 @@ describe('Local mode durability: kill -9 during load, then restart', function ()
     await Promise.all(Array.from({ length: 16 }, sender));
     expect(await server.exited).to.equal('SIGKILL');
     client.close();
-    const runningAtCrash = countRunning(dir.path);
+    const runningAtCrash = countRunning(suite.dataDir);
 
-    server = await spawnServer({ dataDir: path.join(dir.path, 'data'), env, args });
+    server = await suite.spawn({ env, args });
     client = new OrderClient(server.url, TEST_API_KEY);
     const finals = new Map<string, OrderStatus | undefined>();
     for (const orderId of accepted.keys()) finals.set(orderId, await client.waitForTerminal(orderId, 20_000, 100));
@@ -95,7 +70,7 @@ describe('Local mode durability: kill -9 during load, then restart', function ()
       expect(TERMINAL_STATUSES.has(final!.status), `${orderId}: ${final!.status}`).to.equal(true);
       expect({ status: final!.status, ...(final!.error !== undefined ? { error: final!.error } : {}) }, `${orderId} (${kind})`).to.deep.equal(EXPECTED[kind]);
     }
-    const layout = dataDirLayout(path.join(dir.path, 'data'));
+    const layout = dataDirLayout(suite.dataDir);
     const services = new Database(layout.servicesDatabase, { readonly: true });
     const executions = new Database(layout.executionsDatabase, { readonly: true });
     try {
@@ -128,8 +103,8 @@ describe('Local mode durability: kill -9 during load, then restart', function ()
   });
 });
 
-function countRunning(root: string): number {
-  const db = new Database(dataDirLayout(path.join(root, 'data')).executionsDatabase, { readonly: true });
+function countRunning(dataDir: string): number {
+  const db = new Database(dataDirLayout(dataDir).executionsDatabase, { readonly: true });
   try {
     return (db.prepare("SELECT count(*) AS n FROM executions WHERE status = 'RUNNING'").get() as { n: number }).n;
   } finally {

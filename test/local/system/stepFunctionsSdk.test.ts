@@ -15,16 +15,9 @@ import {
 import type { OrderSystem } from '../../../local/system';
 import type { OrderClient } from '../../../local/system/client/orderClient';
 import { generatedOrder } from '../../../local/system/client/sampleOrders';
+import { rejection } from '../../support/rejection';
+import { localSfnClient } from '../../support/sfnClient';
 import { startTestSystem, tempDataDir } from './support';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('Step Functions API of local mode, through @aws-sdk/client-sfn', function () {
   this.timeout(40_000);
@@ -37,7 +30,7 @@ describe('Step Functions API of local mode, through @aws-sdk/client-sfn', functi
     dir = tempDataDir();
     // Real retry intervals (1 s and up), so that an execution retrying a charge is still running when stopped.
     ({ system, client } = await startTestSystem(dir.path, { timeScale: 1 }));
-    sfn = new SFNClient({ endpoint: system.url, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+    sfn = localSfnClient(system.url);
   });
 
   after(async () => {
