@@ -22,7 +22,7 @@ import { stockLine } from '../inventory/reservationPlan';
 import type { InventoryStore, ReleaseOutcome, ReservationRequest, ReserveOutcome } from '../ports';
 import { decodeItem, ReservationItem, StockItem } from './storedItems';
 import type { InventoryTables } from './tables';
-import { isConditionFailed, mapTransient } from './transientErrors';
+import { conditionApplied, isConditionFailed, mapTransient } from './transientErrors';
 
 /** The tombstone a release leaves in a SKU's holds. */
 const RELEASED_HOLD = -1;
@@ -240,14 +240,8 @@ export class DynamoInventoryStore implements InventoryStore {
   }
 
   /** Runs a conditional write: true if it was applied, false if its condition failed. */
-  private async conditional(write: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await this.call(write);
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+  private conditional(write: () => Promise<unknown>): Promise<boolean> {
+    return conditionApplied(() => this.call(write));
   }
 
   private async reservationItem(orderId: string): Promise<ReservationItem | undefined> {

@@ -8,7 +8,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PaymentProcessorUnavailableError } from '../errors';
 import type { AttemptOutcome, ChargeRecord, ChargeTerms, PaymentLedger, RefundOutcome } from '../ports';
 import { decodeItem, PaymentItem } from './storedItems';
-import { isConditionFailed, mapTransient } from './transientErrors';
+import { conditionApplied, isConditionFailed, mapTransient } from './transientErrors';
 
 const MAX_RACES = 8;
 
@@ -121,14 +121,8 @@ export class DynamoPaymentLedger implements PaymentLedger {
     return decodeItem(PaymentItem, result.Item, this.table);
   }
 
-  private async conditional(run: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await this.call(run);
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+  private conditional(run: () => Promise<unknown>): Promise<boolean> {
+    return conditionApplied(() => this.call(run));
   }
 
   private call<R>(run: () => Promise<R>): Promise<R> {

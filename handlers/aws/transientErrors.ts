@@ -52,3 +52,14 @@ export async function mapTransient<R>(makeError: (message: string, options: Erro
     throw error;
   }
 }
+
+/** Runs a conditional write: true when it applied, false when its condition failed. */
+export async function conditionApplied(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
