@@ -30,9 +30,32 @@ export function createObservability(serviceName: string): Observability {
  * once so that dimensions of different values never mix.
  */
 export function countBy(metrics: Metrics, name: string, dimension: string, value: string): void {
-  const single = metrics.singleMetric();
-  single.addDimension(dimension, value);
-  single.addMetric(name, MetricUnit.Count, 1);
+  const single = singleMetricOf(metrics);
+  try {
+    single.addDimension(dimension, value);
+    single.addMetric(name, MetricUnit.Count, 1);
+  } finally {
+    // Publishing clears both; this also covers a metric refused before it was published.
+    single.clearDimensions();
+    single.clearMetrics();
+  }
+}
+
+/**
+ * One single-metric instance per handler's metrics, reused: `metrics.singleMetric()` builds a
+ * new `Metrics` each time, which re-reads (and fails to find) several environment variables.
+ * A single metric publishes at once and then clears its metric and dimensions, so each use
+ * prints the same EMF line a fresh instance would.
+ */
+const singleMetrics = new WeakMap<Metrics, Metrics>();
+
+function singleMetricOf(metrics: Metrics): Metrics {
+  let single = singleMetrics.get(metrics);
+  if (single === undefined) {
+    single = metrics.singleMetric();
+    singleMetrics.set(metrics, single);
+  }
+  return single;
 }
 
 /** Emits one count on the handler's stored metrics (published at the end of the call). */

@@ -233,7 +233,7 @@ function serializeRequest(payload: unknown, requestId: string): string {
   }
   // An empty Invoke payload reaches the handler as `{}`.
   const event = json ?? '{}';
-  if (Buffer.byteLength(event, 'utf8') > MAX_SYNC_REQUEST_BYTES) {
+  if (utf8Exceeds(event, MAX_SYNC_REQUEST_BYTES)) {
     throw new RequestEntityTooLargeException(MAX_SYNC_REQUEST_BYTES, requestId);
   }
   return event;
@@ -251,6 +251,14 @@ function toResponse(outcome: HandlerOutcome, requestId: string, timeoutMs: numbe
   }
   // A handler that returns nothing answers `null`.
   const text = payload ?? 'null';
-  if (Buffer.byteLength(text, 'utf8') > MAX_SYNC_RESPONSE_BYTES) return failure(responseTooLargeFunctionError());
+  if (utf8Exceeds(text, MAX_SYNC_RESPONSE_BYTES)) return failure(responseTooLargeFunctionError());
   return { payload: text, failed: false };
+}
+
+/**
+ * True when `text` is over `limit` bytes in UTF-8. A UTF-16 code unit is at most 3 UTF-8
+ * bytes, so short texts (nearly all payloads) are decided without encoding them.
+ */
+function utf8Exceeds(text: string, limit: number): boolean {
+  return text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit;
 }

@@ -61,11 +61,24 @@ export class InvocationLogStore {
     db.exec(SCHEMA);
     this.insert = db.prepare(
       `INSERT INTO lambda_invocations (request_id, execution_arn, state_name, function_name, started_at, duration_ms, error_type, log_text, dropped_lines)
-       VALUES (@request_id, @execution_arn, @state_name, @function_name, @started_at, @duration_ms, @error_type, @log_text, @dropped_lines)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.byExecution = db.prepare('SELECT * FROM lambda_invocations WHERE execution_arn = ? ORDER BY started_at, rowid');
     this.writeBatch = db.transaction((rows: Row[]) => {
-      for (const row of rows) this.insert.run(row);
+      // Positional parameters: binding by name looks up every parameter's name on the row.
+      for (const row of rows) {
+        this.insert.run(
+          row.request_id,
+          row.execution_arn,
+          row.state_name,
+          row.function_name,
+          row.started_at,
+          row.duration_ms,
+          row.error_type,
+          row.log_text,
+          row.dropped_lines,
+        );
+      }
     });
   }
 

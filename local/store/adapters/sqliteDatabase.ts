@@ -25,10 +25,22 @@ export function isBusy(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+/** One transaction wrapper per connection: `db.transaction` builds a new one on every call. */
+const runners = new WeakMap<SqliteDatabase, Database.Transaction<(work: () => unknown) => unknown>>();
+
+function runnerOf(db: SqliteDatabase): Database.Transaction<(work: () => unknown) => unknown> {
+  let runner = runners.get(db);
+  if (runner === undefined) {
+    runner = db.transaction((work: () => unknown) => work());
+    runners.set(db, runner);
+  }
+  return runner;
+}
+
 /** Runs `work` in an IMMEDIATE transaction, turning a busy database into `busyError`. */
 export function immediately<R>(db: SqliteDatabase, work: () => R, busyError: (message: string, options: ErrorOptions) => Error): R {
   try {
-    return db.transaction(work).immediate();
+    return runnerOf(db).immediate(work) as R;
   } catch (error) {
     if (isBusy(error)) throw busyError('the local database is busy', { cause: error });
     throw error;

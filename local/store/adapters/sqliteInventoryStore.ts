@@ -24,11 +24,14 @@ const StockRow = t.type({ available: t.number });
 /** {@link InventoryStore} on tables `inventory_stock` and `inventory_reservations`. */
 export class SqliteInventoryStore implements InventoryStore {
   public constructor(private readonly db: SqliteDatabase) {
+    // WITHOUT ROWID: rows live in their primary key's b-tree, so an insert writes one b-tree,
+    // not two (the table and its key's index), and a commit fewer pages. Older data
+    // directories keep their rowid tables; every query here works on either.
     db.exec(`
       CREATE TABLE IF NOT EXISTS inventory_stock (
         sku TEXT PRIMARY KEY,
         available INTEGER NOT NULL CHECK (available >= 0)
-      );
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS inventory_reservations (
         order_id TEXT PRIMARY KEY,
         reservation_id TEXT,
@@ -37,7 +40,7 @@ export class SqliteInventoryStore implements InventoryStore {
         stock_lines TEXT,
         expires_at TEXT,
         updated_at TEXT NOT NULL
-      );`);
+      ) WITHOUT ROWID;`);
   }
 
   public async setStock(sku: string, available: number): Promise<void> {

@@ -21,6 +21,8 @@ const OutboxRow = t.type({
 });
 type OutboxRow = t.TypeOf<typeof OutboxRow>;
 
+const InsertedRow = t.type({ message_id: t.string });
+
 /** A message in the outbox. */
 export interface OutboxMessage extends CustomerMessage {
   readonly messageId: string;
@@ -30,9 +32,12 @@ export interface OutboxMessage extends CustomerMessage {
 /** {@link NotificationPublisher} writing to table `notification_outbox`. */
 export class SqliteOutboxPublisher implements NotificationPublisher {
   public constructor(private readonly db: SqliteDatabase) {
+    // message_id is a random UUID, unique by construction: not a key, so that an insert writes
+    // two b-trees (the table and its (order_id, outcome) key), not three. Older data
+    // directories keep it as their primary key; every query here works on either.
     db.exec(`
       CREATE TABLE IF NOT EXISTS notification_outbox (
-        message_id TEXT PRIMARY KEY,
+        message_id TEXT NOT NULL,
         order_id TEXT NOT NULL,
         outcome TEXT NOT NULL,
         recipient TEXT NOT NULL,
@@ -44,12 +49,18 @@ export class SqliteOutboxPublisher implements NotificationPublisher {
   }
 
   public async publish(message: CustomerMessage): Promise<{ messageId: string }> {
-    this.db
-      .prepare(
-        `INSERT INTO notification_outbox (message_id, order_id, outcome, recipient, subject, body, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, outcome) DO NOTHING`,
-      )
-      .run(randomUUID(), message.orderId, message.outcome, message.recipient, message.subject, message.body, new Date().toISOString());
+    // A new message answers its id at once; only a repeated call reads the stored one.
+    const inserted = decodeRow(
+      InsertedRow,
+      this.db
+        .prepare(
+          `INSERT INTO notification_outbox (message_id, order_id, outcome, recipient, subject, body, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, outcome) DO NOTHING RETURNING message_id`,
+        )
+        .get(randomUUID(), message.orderId, message.outcome, message.recipient, message.subject, message.body, new Date().toISOString()),
+      'notification_outbox',
+    );
+    if (inserted !== undefined) return { messageId: inserted.message_id };
     const row = decodeRow(
       OutboxRow,
       this.db.prepare('SELECT * FROM notification_outbox WHERE order_id = ? AND outcome = ?').get(message.orderId, message.outcome),

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { clearServerInfo, dataDirLayout, readServerInfo, writeServerInfo } from '../dataDir';
+import { snapshotEnvironment } from '../environmentSnapshot';
 import { startOrderSystem, type OrderSystem } from '../orderSystem';
 import { EXAMPLES_DIR, sampleOrder } from '../client/sampleOrders';
 import { COMMON_OPTIONS, numberOption, parseOptions, say } from './options';
@@ -33,6 +34,8 @@ export async function startCommand(args: readonly string[]): Promise<void> {
   const drainMs = numberOption(values['drain-ms'], 'drain-ms', { min: 0 }) ?? 5000;
   const lambdaConcurrency = numberOption(values['lambda-concurrency'], 'lambda-concurrency', { integer: true, min: 1 }) ?? 1000;
   refuseSecondServer(values['data-dir']);
+  // The handlers' Powertools re-reads the environment on every log line; serve it from memory.
+  snapshotEnvironment();
   const system = await startOrderSystem({
     dataDir: values['data-dir'],
     port,
