@@ -102,7 +102,8 @@ export async function runExecution(
     checkpointToWrite = undefined;
     if (entries.length > 0) unsyncedOutcomes = true;
   };
-  let unsyncedOutcomes = false;
+  // A fresh execution's row may itself wait for the group write: flush before its first task.
+  let unsyncedOutcomes = start.kind === 'start';
   const runtime: ExecutionRuntime = {
     execution,
     invokeTask: deps.invokeTask,

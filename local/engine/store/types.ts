@@ -55,8 +55,9 @@ export interface ExecutionStore {
   listStateMachines(): StateMachineRecord[];
   deleteStateMachine(stateMachineArn: string): void;
   /**
-   * Creates the execution, durably before it returns, and commits its first step (which may be
-   * written later, like any step); false (and no change) when the ARN exists.
+   * Creates the execution and commits its first step; false (and no change) when the ARN exists.
+   * Like a step, the new execution may be written later: it is durable once `flush` returns
+   * (at once in a store without `flush`).
    */
   createExecution(record: ExecutionRecord, first: ExecutionStep): boolean;
   getExecution(executionArn: string): ExecutionRecord | undefined;

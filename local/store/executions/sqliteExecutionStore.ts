@@ -131,6 +131,9 @@ const COLUMNS: Record<string, string> = {
   redriveDate: 'redrive_date',
 };
 
+/** A write waiting for the group commit: a new execution's row, or one step of an execution. */
+type PendingWrite = LiveExecution | [string, ExecutionStep];
+
 /** An execution this store is running or has just changed: its record as it is once written. */
 interface LiveExecution {
   seq: number;
@@ -140,7 +143,7 @@ interface LiveExecution {
 /**
  * The engine's ExecutionStore on a SQLite file (better-sqlite3, WAL). A step's history events,
  * recorded task outcomes, checkpoint and record changes are written in one transaction (with the
- * other steps pending at the time: see `groupCommit`); a new execution's row, in one of its own.
+ * other steps pending at the time: see `groupCommit`), and so is a new execution's row.
  * The store is the file's only writer, so it keeps the record of each running execution in memory
  * and never reads back what it wrote.
  */
@@ -148,9 +151,9 @@ export class SqliteExecutionStore implements ExecutionStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteExecutionStore['prepare']>;
   private readonly updates = new Map<string, Database.Statement>();
-  private readonly flushTx: (steps: Array<[string, ExecutionStep]>) => void;
+  private readonly flushTx: (writes: PendingWrite[]) => void;
   private readonly groupCommit: boolean;
-  private pending: Array<[string, ExecutionStep]> = [];
+  private pending: PendingWrite[] = [];
   // Running executions (and ones whose last steps are not yet written), as they will be once
   // written: reads and steps of one execution see them without a query or a forced write.
   private readonly live = new Map<string, LiveExecution>();
@@ -181,7 +184,12 @@ export class SqliteExecutionStore implements ExecutionStore {
     this.statements = this.prepare();
     this.lastSeq = (this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM executions').get() as { n: number }).n;
     this.groupCommit = options.groupCommit ?? true;
-    this.flushTx = this.db.transaction((steps: Array<[string, ExecutionStep]>) => {
+    this.flushTx = this.db.transaction((writes: PendingWrite[]) => {
+      const steps: Array<[string, ExecutionStep]> = [];
+      for (const w of writes) {
+        if (Array.isArray(w)) steps.push(w);
+        else this.insertExecution(w); // before its steps: they update its row
+      }
       for (const [arn, step] of mergeByExecution(steps)) this.writeStep(arn, step);
     });
   }
@@ -208,10 +216,11 @@ export class SqliteExecutionStore implements ExecutionStore {
       listMachines: db.prepare('SELECT * FROM state_machines ORDER BY creation_date'),
       deleteMachine: db.prepare('DELETE FROM state_machines WHERE arn = ?'),
       insertExecution: db.prepare(
-        `INSERT OR IGNORE INTO executions (seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
+        `INSERT INTO executions (seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
          VALUES (@seq, @arn, @state_machine_arn, @name, @status, @start_date, @stop_date, @input, @output, @error, @cause, @redrive_count, @redrive_date, @checkpoint)`,
       ),
       getExecution: db.prepare('SELECT * FROM executions WHERE arn = ?'),
+      executionExists: db.prepare('SELECT 1 FROM executions WHERE arn = ?').pluck(),
       listExecutions: db.prepare(
         'SELECT * FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status) ORDER BY seq DESC',
       ),
@@ -242,22 +251,21 @@ export class SqliteExecutionStore implements ExecutionStore {
   }
 
   public createExecution(r: ExecutionRecord, first: ExecutionStep): boolean {
-    if (this.live.has(r.executionArn)) return false;
-    // StartExecution answers only once the execution is durable: its record is written now, in a
-    // transaction of its own (steps pending for other executions wait for the group write: a
-    // commit writes every page it touched, and this one touches few). Its first step
-    // (ExecutionStarted) goes with the next write, and a resume re-records it if lost.
+    if (this.live.has(r.executionArn) || this.statements.executionExists.get(r.executionArn) !== undefined) return false;
+    // The row joins the group write like any step (one commit for every execution started in
+    // this turn): callers that answer only once it is durable call `flush` (the local API awaits
+    // a shared flush before it replies; the engine flushes before an execution's first task).
     const created: LiveExecution = { seq: this.lastSeq + 1, record: { ...r } };
-    if (!this.insertExecution(created)) return false; // the ARN exists (one statement: its own transaction)
     this.lastSeq = created.seq;
     this.live.set(r.executionArn, created);
+    this.pending.push(created);
     this.commitStep(r.executionArn, first);
     return true;
   }
 
-  /** Inserts an execution's row; false when its ARN exists. */
-  private insertExecution({ seq, record: r }: LiveExecution): boolean {
-    const { changes } = this.statements.insertExecution.run({
+  /** Inserts a new execution's row. */
+  private insertExecution({ seq, record: r }: LiveExecution): void {
+    this.statements.insertExecution.run({
       seq,
       arn: r.executionArn,
       state_machine_arn: r.stateMachineArn,
@@ -273,7 +281,6 @@ export class SqliteExecutionStore implements ExecutionStore {
       redrive_date: r.redriveDate ?? null,
       checkpoint: null, // written with the steps
     });
-    return changes > 0;
   }
 
   public getExecution(arn: string): ExecutionRecord | undefined {
@@ -329,13 +336,14 @@ export class SqliteExecutionStore implements ExecutionStore {
   public flush(): void {
     this.flushScheduled = false;
     if (this.pending.length === 0) return;
-    const steps = this.pending;
+    const writes = this.pending;
     this.pending = [];
-    this.flushTx(steps);
+    this.flushTx(writes);
     // Ended executions are read from the file from now on; running ones stay in memory.
-    for (const [arn] of steps) {
-      const live = this.live.get(arn);
-      if (live !== undefined && live.record.status !== 'RUNNING') this.live.delete(arn);
+    for (const w of writes) {
+      if (!Array.isArray(w)) continue;
+      const live = this.live.get(w[0]);
+      if (live !== undefined && live.record.status !== 'RUNNING') this.live.delete(w[0]);
     }
   }
 
