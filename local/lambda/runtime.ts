@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyLimiter, type ThrottleBehaviour } from './concurrency';
-import { createLambdaContext, type LambdaContext } from './context';
+import { createLambdaContext } from './context';
+import { EnvironmentPool, type Environment, type LambdaHandler } from './environments';
 import {
   InvalidRequestContentException,
   RequestEntityTooLargeException,
@@ -22,13 +23,16 @@ import {
 import { DEFAULT_MEMORY_MB, MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES } from './limits';
 import { InvocationLog, runCapturingLogs, type LogLine } from './logCapture';
 
-/** One function: its handler and configuration. */
-export interface LambdaFunctionDefinition {
-  /**
-   * The handler, as exported by its entry file. Declared as a method so that handlers typed
-   * with their own event type (decoded inside) are accepted.
-   */
-  handler(event: unknown, context: LambdaContext): Promise<unknown>;
+/**
+ * One function: its handler and configuration. Give `createHandler` for a handler with state
+ * of its own (a logger, metrics, connections): it builds one instance per execution
+ * environment, as Lambda loads the module once per environment. `handler` is one instance
+ * shared by every invocation, for stateless functions.
+ */
+export type LambdaFunctionDefinition = FunctionSettings & ({ readonly handler: LambdaHandler } | { readonly createHandler: () => LambdaHandler });
+
+/** A function's configuration. */
+interface FunctionSettings {
   /** The function's timeout, 1 ms to 15 minutes (Lambda's default is 3 s). */
   readonly timeoutMs: number;
   /**
@@ -106,6 +110,15 @@ export interface LambdaRuntime {
   readonly inFlight: number;
 }
 
+/** A function as deployed: its settings and where its handler comes from. */
+interface DeployedFunction {
+  readonly settings: LambdaFunctionDefinition;
+  /** One handler per execution environment (`createHandler`). */
+  readonly pool: EnvironmentPool | undefined;
+  /** One handler for every invocation (`handler`). */
+  readonly shared: LambdaHandler | undefined;
+}
+
 type HandlerOutcome = { result: unknown } | { error: unknown } | { timedOut: true };
 
 const MAX_TIMEOUT_MS = 15 * 60 * 1000;
@@ -117,12 +130,15 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   const limiter = new ConcurrencyLimiter(options.concurrency);
   const whenThrottled = options.whenThrottled ?? 'throw';
   // A Map, so that names such as `__proto__` or `constructor` are never looked up on a prototype.
-  const functions = new Map<string, LambdaFunctionDefinition>();
+  const functions = new Map<string, DeployedFunction>();
   for (const [name, definition] of Object.entries(options.functions)) {
     if (!Number.isFinite(definition.timeoutMs) || definition.timeoutMs < 1 || definition.timeoutMs > MAX_TIMEOUT_MS) {
       throw new RangeError(`timeoutMs of ${name} must be between 1 and ${MAX_TIMEOUT_MS}, got ${definition.timeoutMs}`);
     }
-    functions.set(name, definition);
+    const shared = 'handler' in definition ? definition.handler : undefined;
+    const pool = shared === undefined && 'createHandler' in definition ? new EnvironmentPool(definition.createHandler, now) : undefined;
+    if (shared === undefined && pool === undefined) throw new TypeError(`${name} needs a handler or createHandler`);
+    functions.set(name, { settings: definition, pool, shared });
   }
 
   async function invoke(reference: string, payload: unknown): Promise<InvocationRecord> {
@@ -145,7 +161,8 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
     }
   }
 
-  async function run(name: string, definition: LambdaFunctionDefinition, event: string, requestId: string): Promise<InvocationRecord> {
+  async function run(name: string, fn: DeployedFunction, event: string, requestId: string): Promise<InvocationRecord> {
+    const definition = fn.settings;
     const identity: InvocationIdentity = { functionName: name, requestId };
     const log = new InvocationLog(now, (line) => options.onLog?.(identity, line));
     const arn = functionArn(location, name);
@@ -153,6 +170,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
     const started = now();
     log.platform(`START RequestId: ${requestId} Version: $LATEST`);
 
+    let environment: Environment | undefined;
     const outcome = await new Promise<HandlerOutcome>((resolve) => {
       let settled = false;
       const settle = (value: HandlerOutcome): void => {
@@ -162,7 +180,8 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
         resolve(value);
       };
       // Lambda stops the sandbox at the timeout; here the handler's promise is abandoned
-      // (its later output is dropped by the closed log) and its slot is freed.
+      // (its later output is dropped by the closed log), its environment is never reused,
+      // and its slot is freed.
       const timer = setTimeout(() => settle({ timedOut: true }), definition.timeoutMs);
       const context = createLambdaContext({
         functionName: name,
@@ -176,7 +195,9 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
       });
       runCapturingLogs(log, () => {
         try {
-          Promise.resolve(definition.handler(JSON.parse(event) as unknown, context)).then(
+          // A failed initialisation (cold start) is the invocation's error, as on Lambda.
+          environment = fn.pool === undefined ? { handler: fn.shared! } : fn.pool.acquire();
+          Promise.resolve(environment.handler(JSON.parse(event) as unknown, context)).then(
             (result) => settle({ result }),
             (error: unknown) => settle({ error }),
           );
@@ -185,6 +206,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
         }
       });
     });
+    if (environment !== undefined && !('timedOut' in outcome)) fn.pool?.release(environment);
 
     const response = toResponse(outcome, requestId, definition.timeoutMs);
     const ended = now();
@@ -193,8 +215,9 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
     }
     const durationMs = ended - started;
     log.platform(`END RequestId: ${requestId}`);
+    const init = environment?.initMs !== undefined ? `\tInit Duration: ${environment.initMs.toFixed(2)} ms` : '';
     log.platform(
-      `REPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${Math.max(1, Math.ceil(durationMs))} ms\tMemory Size: ${memoryMb} MB`,
+      `REPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${Math.max(1, Math.ceil(durationMs))} ms\tMemory Size: ${memoryMb} MB${init}`,
     );
     log.close();
     return {

@@ -28,13 +28,17 @@ export function checkFaultInjection(faults: FaultInjection): FaultInjection {
   return faults;
 }
 
-/** `handler`, failing transiently at the configured rate when it is an inventory function. */
-export function withInjectedFaults(name: TaskFunctionName, handler: TaskHandler<unknown>, faults: FaultInjection): TaskHandler<unknown> {
+/**
+ * Wraps a function's handlers (one per execution environment) so that they fail transiently
+ * at the configured rate when it is an inventory function. Attempts are counted per order
+ * across every environment of the function.
+ */
+export function faultInjector(name: TaskFunctionName, faults: FaultInjection): (handler: TaskHandler<unknown>) => TaskHandler<unknown> {
   const rate = faults.inventoryTransientRate ?? 0;
-  if (rate === 0 || !INVENTORY_FUNCTIONS.has(name)) return handler;
+  if (rate === 0 || !INVENTORY_FUNCTIONS.has(name)) return (handler) => handler;
   const seed = faults.seed ?? 42;
   const attempts = new Map<string, number>();
-  return async (event, context) => {
+  return (handler) => async (event, context) => {
     const orderId = orderIdOf(event);
     const attempt = (attempts.get(orderId) ?? 0) + 1;
     attempts.set(orderId, attempt);

@@ -17,7 +17,7 @@ import {
   type UsagePlan,
 } from '../api';
 import { openSqliteDatabase, type SqliteDatabase } from '../store/adapters/sqliteDatabase';
-import { createLocalAdapters, createLocalTaskHandlers, type LocalAdapters } from '../store/adapters/localTaskHandlers';
+import { createLocalAdapters, createLocalTaskHandlerFactories, type LocalAdapters } from '../store/adapters/localTaskHandlers';
 import type { ProcessorConfig } from '../../handlers/payment/processor';
 import { TASK_FUNCTION_NAMES } from '../../workflow/contracts';
 import { renderOrderProcessing } from '../../workflow/orderProcessing';
@@ -32,7 +32,7 @@ import { cachePreparedStatements } from './statementCache';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer';
 import { EngineOrderExecutions } from './orderExecutions';
 import { EngineStepFunctions } from './stepFunctionsOperations';
-import { checkFaultInjection, withInjectedFaults, type FaultInjection } from './faultInjection';
+import { checkFaultInjection, faultInjector, type FaultInjection } from './faultInjection';
 
 /** The state machine's name in local mode. */
 export const STATE_MACHINE_NAME = 'OrderProcessing';
@@ -127,11 +127,14 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
     const seededSkus = await seedInventory(adapters.inventory, seed);
     const invocationLogs = new InvocationLogStore(servicesDb);
 
-    const handlers = createLocalTaskHandlers(adapters, options.processor !== undefined ? { processor: options.processor } : {});
+    const factories = createLocalTaskHandlerFactories(adapters, options.processor !== undefined ? { processor: options.processor } : {});
     const timeoutMs = options.lambdaTimeoutMs ?? 10_000;
     const functions: Record<string, LambdaFunctionDefinition> = {};
     const faults = checkFaultInjection(options.faults ?? {});
-    for (const name of TASK_FUNCTION_NAMES) functions[name] = { handler: withInjectedFaults(name, handlers[name], faults), timeoutMs, memoryMb: 256 };
+    for (const name of TASK_FUNCTION_NAMES) {
+      const inject = faultInjector(name, faults);
+      functions[name] = { createHandler: () => inject(factories[name]()), timeoutMs, memoryMb: 256 };
+    }
     const lambda = createLambdaRuntime({ functions, concurrency: options.lambdaConcurrency ?? 1000, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT });
 
     const engine = createEngine({

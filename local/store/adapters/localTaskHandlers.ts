@@ -38,27 +38,49 @@ export function createLocalAdapters(db: SqliteDatabase): LocalAdapters {
   };
 }
 
-/** Every task function's handler, on the given adapters. */
+/** Each task function's handler factory on the given adapters: one call, one handler instance. */
+export type LocalTaskHandlerFactories = { [N in TaskFunctionName]: () => TaskHandler<TaskOutput<N>> };
+
+/**
+ * Every task function's handler factory, on the given adapters. Each call builds a fresh
+ * handler with its own logger and metrics (what loading the module in a new Lambda execution
+ * environment gives); the adapters are shared, as every environment reaches the same tables.
+ */
+export function createLocalTaskHandlerFactories(adapters: LocalAdapters, options: LocalTaskHandlerOptions = {}): LocalTaskHandlerFactories {
+  const obs = (service: string): { observability?: Observability } =>
+    options.observability === undefined ? {} : { observability: options.observability(service) };
+  return {
+    validateOrder: () => TASK_FUNCTIONS.validateOrder.factory({ ...obs('order-validation') }),
+    reserveInventory: () => TASK_FUNCTIONS.reserveInventory.factory({ store: adapters.inventory, ...obs('inventory') }),
+    releaseInventory: () => TASK_FUNCTIONS.releaseInventory.factory({ store: adapters.inventory, ...obs('inventory') }),
+    chargePayment: () =>
+      TASK_FUNCTIONS.chargePayment.factory({
+        ledger: adapters.payments,
+        ...(options.processor !== undefined ? { processor: options.processor } : {}),
+        ...obs('payment'),
+      }),
+    refundPayment: () =>
+      TASK_FUNCTIONS.refundPayment.factory({
+        ledger: adapters.payments,
+        ...(options.processor !== undefined ? { seed: options.processor.seed } : {}),
+        ...obs('payment'),
+      }),
+    notifyCustomer: () => TASK_FUNCTIONS.notifyCustomer.factory({ log: adapters.notifications, publisher: adapters.outbox, ...obs('notification') }),
+  };
+}
+
+/** Every task function's handler, on the given adapters: one instance each. */
 export function createLocalTaskHandlers(
   adapters: LocalAdapters,
   options: LocalTaskHandlerOptions = {},
 ): { [N in TaskFunctionName]: TaskHandler<TaskOutput<N>> } {
-  const obs = (service: string): { observability?: Observability } =>
-    options.observability === undefined ? {} : { observability: options.observability(service) };
+  const f = createLocalTaskHandlerFactories(adapters, options);
   return {
-    validateOrder: TASK_FUNCTIONS.validateOrder.factory({ ...obs('order-validation') }),
-    reserveInventory: TASK_FUNCTIONS.reserveInventory.factory({ store: adapters.inventory, ...obs('inventory') }),
-    releaseInventory: TASK_FUNCTIONS.releaseInventory.factory({ store: adapters.inventory, ...obs('inventory') }),
-    chargePayment: TASK_FUNCTIONS.chargePayment.factory({
-      ledger: adapters.payments,
-      ...(options.processor !== undefined ? { processor: options.processor } : {}),
-      ...obs('payment'),
-    }),
-    refundPayment: TASK_FUNCTIONS.refundPayment.factory({
-      ledger: adapters.payments,
-      ...(options.processor !== undefined ? { seed: options.processor.seed } : {}),
-      ...obs('payment'),
-    }),
-    notifyCustomer: TASK_FUNCTIONS.notifyCustomer.factory({ log: adapters.notifications, publisher: adapters.outbox, ...obs('notification') }),
+    validateOrder: f.validateOrder(),
+    reserveInventory: f.reserveInventory(),
+    releaseInventory: f.releaseInventory(),
+    chargePayment: f.chargePayment(),
+    refundPayment: f.refundPayment(),
+    notifyCustomer: f.notifyCustomer(),
   };
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkFaultInjection, withInjectedFaults } from '../../../local/system/faultInjection';
+import { checkFaultInjection, faultInjector } from '../../../local/system/faultInjection';
 import type { TaskHandler } from '../../../handlers/shared/lazyHandler';
 
 /** A handler that counts its calls and answers `ok`. */
@@ -23,18 +23,18 @@ async function outcomes(handler: TaskHandler<unknown>, orderIds: readonly string
 
 const ORDER_IDS = Array.from({ length: 400 }, (_, i) => `ord-${i}`);
 
-describe('Function: withInjectedFaults', () => {
+describe('Function: faultInjector', () => {
   it('leaves a handler alone when the rate is 0 or the function is not an inventory one', () => {
     const { handler } = countingHandler();
-    expect(withInjectedFaults('reserveInventory', handler, {})).to.equal(handler);
-    expect(withInjectedFaults('chargePayment', handler, { inventoryTransientRate: 0.5 })).to.equal(handler);
-    expect(withInjectedFaults('notifyCustomer', handler, { inventoryTransientRate: 1 })).to.equal(handler);
+    expect(faultInjector('reserveInventory', {})(handler)).to.equal(handler);
+    expect(faultInjector('chargePayment', { inventoryTransientRate: 0.5 })(handler)).to.equal(handler);
+    expect(faultInjector('notifyCustomer', { inventoryTransientRate: 1 })(handler)).to.equal(handler);
   });
 
   it('fails every call with InventoryUnavailable at rate 1, half of them after doing the work', async () => {
     // Prepare
     const { handler, calls } = countingHandler();
-    const faulty = withInjectedFaults('releaseInventory', handler, { inventoryTransientRate: 1 });
+    const faulty = faultInjector('releaseInventory', { inventoryTransientRate: 1 })(handler);
 
     // Act
     const seen = await outcomes(faulty, ORDER_IDS);
@@ -45,7 +45,7 @@ describe('Function: withInjectedFaults', () => {
   });
 
   it('fails about the configured share of calls, the same ones for the same seed', async () => {
-    const run = (seed: number): Promise<string[]> => outcomes(withInjectedFaults('reserveInventory', countingHandler().handler, { inventoryTransientRate: 0.3, seed }), ORDER_IDS);
+    const run = (seed: number): Promise<string[]> => outcomes(faultInjector('reserveInventory', { inventoryTransientRate: 0.3, seed })(countingHandler().handler), ORDER_IDS);
     const [first, again, other] = [await run(1), await run(1), await run(2)];
     expect(first.filter((o) => o !== 'ok').length / ORDER_IDS.length).to.be.within(0.2, 0.4);
     expect(again).to.deep.equal(first);
@@ -53,10 +53,21 @@ describe('Function: withInjectedFaults', () => {
   });
 
   it('draws each attempt of an order afresh, so a retry can succeed', async () => {
-    const faulty = withInjectedFaults('reserveInventory', countingHandler().handler, { inventoryTransientRate: 0.5, seed: 3 });
+    const faulty = faultInjector('reserveInventory', { inventoryTransientRate: 0.5, seed: 3 })(countingHandler().handler);
     const attempts = await outcomes(faulty, Array.from({ length: 20 }, () => 'ord-retried'));
     expect(attempts).to.include('ok');
     expect(attempts).to.include('InventoryUnavailable');
+  });
+
+  it('counts attempts per order across the environments of a function', async () => {
+    // Prepare: one injector, a new handler (environment) for every attempt
+    const inject = faultInjector('reserveInventory', { inventoryTransientRate: 0.5, seed: 3 });
+    const oneEnvironmentEach: string[] = [];
+    for (let i = 0; i < 20; i++) oneEnvironmentEach.push(...(await outcomes(inject(countingHandler().handler), ['ord-retried'])));
+
+    // Assess: the same draws as one environment making all 20 attempts
+    const sameEnvironment = await outcomes(faultInjector('reserveInventory', { inventoryTransientRate: 0.5, seed: 3 })(countingHandler().handler), Array.from({ length: 20 }, () => 'ord-retried'));
+    expect(oneEnvironmentEach).to.deep.equal(sameEnvironment);
   });
 });
 
