@@ -12,6 +12,8 @@
  *   order over the target-rate step; `e2e.capacityPerCorePerSec` = 1000 / that, the rate one
  *   core would sustain if the server had it to itself (the machine is shared, so wall-clock
  *   rates vary from run to run much more than CPU time does)
+ * - `e2e.clientCpuMsPerOrder`: this process's CPU time per order over the same step (the load
+ *   generator's share of the two cores)
  *
  * The client (this process) and the server share the machine's two cores.
  * E2E_RATE (target, default 1000/s), E2E_SECONDS (per step, default 5), E2E_CPU_PROF=<dir>
@@ -63,14 +65,21 @@ export default async function run(): Promise<Record<string, number>> {
     let atTarget: LoadSummary | undefined;
     let best: { rate: number; summary: LoadSummary } | undefined;
     let cpuPerOrder = Number.NaN;
+    let clientCpuPerOrder = Number.NaN;
     for (const step of STEPS) {
       const rate = Math.round(TARGET_RATE * step);
       const cpuBefore = cpuMs(server.child.pid);
+      const clientBefore = process.cpuUsage();
       const summary = await runLoad(client, { count: rate * SECONDS, rate, mix: DEFAULT_MIX, idPrefix: `bench${rate}`, settleTimeoutMs: 60_000 });
       // The run ends with one status read per order (not part of the load); counted in, so pessimistic.
       const cpu = (cpuMs(server.child.pid) - cpuBefore) / summary.accepted;
-      process.stdout.write(describe(rate, summary).replace(/\n$/, `; server CPU ${cpu.toFixed(2)} ms/order\n`));
-      if (atTarget === undefined) cpuPerOrder = cpu;
+      const clientUsed = process.cpuUsage(clientBefore);
+      const clientCpu = (clientUsed.user + clientUsed.system) / 1000 / summary.count;
+      process.stdout.write(describe(rate, summary).replace(/\n$/, `; server CPU ${cpu.toFixed(2)} ms/order, client CPU ${clientCpu.toFixed(2)} ms/order\n`));
+      if (atTarget === undefined) {
+        cpuPerOrder = cpu;
+        clientCpuPerOrder = clientCpu;
+      }
       atTarget ??= summary;
       if (sustained(rate, summary)) {
         best = { rate, summary };
@@ -83,6 +92,7 @@ export default async function run(): Promise<Record<string, number>> {
       'e2e.target.acceptP99Ms': round(atTarget!.acceptMs.p99),
       'e2e.serverCpuMsPerOrder': round(cpuPerOrder),
       'e2e.capacityPerCorePerSec': Math.round(1000 / cpuPerOrder),
+      'e2e.clientCpuMsPerOrder': round(clientCpuPerOrder),
     };
     if (best !== undefined) {
       Object.assign(figures, {
