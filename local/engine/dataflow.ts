@@ -53,18 +53,37 @@ export function jsonataScope(sc: StateContext, input: Json, extra: Partial<Jsona
   return scope;
 }
 
+/*
+ * The JSONPath steps below run on every state, so they spell out inStateSync's try/catch (no
+ * closure per call) and make a path scope only for a path other than `$`.
+ */
+
+/** The state's InputPath applied to `raw` (the default `$` keeps it). */
+function inputPath(sc: StateContext, raw: Json): Json {
+  const path = sc.state.InputPath;
+  return path === undefined || path === '$' ? raw : jp.applyInputPath(raw, path, jsonPathScope(sc, raw));
+}
+
+/** The state's OutputPath applied to `value` (the default `$` keeps it). */
+function outputPath(sc: StateContext, value: Json): Json {
+  const path = sc.state.OutputPath;
+  return path === undefined || path === '$' ? value : jp.applyOutputPath(value, path, jsonPathScope(sc, value));
+}
+
 /** JSONPath InputPath, then Parameters (or Result-less Pass) — the state's effective input. */
 export function jsonPathEffectiveInput(sc: StateContext, raw: Json, template: Json | undefined): { filtered: Json; effective: Json } {
-  return inStateSync(sc, () => {
-    const filtered = jp.applyInputPath(raw, sc.state.InputPath, jsonPathScope(sc, raw));
+  try {
+    const filtered = inputPath(sc, raw);
     const effective = template === undefined ? filtered : jp.evaluatePayloadTemplate(template, jsonPathScope(sc, filtered));
     return { filtered, effective };
-  });
+  } catch (e) {
+    throw inState(sc.ref, e);
+  }
 }
 
 /** JSONPath ResultSelector, ResultPath and OutputPath: a result becomes the state's output. */
 export function jsonPathOutput(sc: StateContext, raw: Json, result: Json, withSelector = true): { selected: Json; output: Json } {
-  return inStateSync(sc, () => {
+  try {
     const selector = withSelector ? sc.state.ResultSelector : undefined;
     const selected = selector === undefined ? result : jp.evaluatePayloadTemplate(selector, jsonPathScope(sc, result));
     let combined: Json;
@@ -74,14 +93,20 @@ export function jsonPathOutput(sc: StateContext, raw: Json, result: Json, withSe
       if (e instanceof StatesError) throw e;
       throw runtimeError(sc.ref, String((e as Error).message));
     }
-    const output = jp.applyOutputPath(combined, sc.state.OutputPath, jsonPathScope(sc, combined));
+    const output = outputPath(sc, combined);
     return { selected, output };
-  });
+  } catch (e) {
+    throw inState(sc.ref, e);
+  }
 }
 
 /** JSONPath OutputPath only (Choice, Wait, Succeed). */
 export function jsonPathOutputPath(sc: StateContext, value: Json): Json {
-  return inStateSync(sc, () => jp.applyOutputPath(value, sc.state.OutputPath, jsonPathScope(sc, value)));
+  try {
+    return outputPath(sc, value);
+  } catch (e) {
+    throw inState(sc.ref, e);
+  }
 }
 
 /**
@@ -105,7 +130,12 @@ export async function evaluateAssign(
 /** A JSONPath state's Assign, evaluated on `input` (see {@link evaluateAssign}). */
 export function jsonPathAssign(sc: StateContext, assign: JsonObject | undefined, input: Json): Record<string, Json> | undefined {
   if (assign === undefined) return undefined;
-  const out = inStateSync(sc, () => jp.evaluatePayloadTemplate(assign, jsonPathScope(sc, input)));
+  let out: Json;
+  try {
+    out = jp.evaluatePayloadTemplate(assign, jsonPathScope(sc, input));
+  } catch (e) {
+    throw inState(sc.ref, e);
+  }
   return isJsonObject(out) ? out : {};
 }
 

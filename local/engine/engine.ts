@@ -5,12 +5,12 @@ import { ExecutionContext } from './context';
 import { StateMachineDefinition, validateDefinition } from './definition';
 import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, STARTED_LANE, runExecution } from './execution';
 import { HistoryEvent, HistoryRecorder, presentEvent } from './history';
-import { Json } from './json';
+import { Json, toJsonValue } from './json';
 import { validateName } from './names';
-import { payloadDetails } from './runtime';
 import { MemoryExecutionStore } from './store/memoryStore';
 import { ExecutionRecord, ExecutionStatus, ExecutionStore, StateMachineRecord, StateMachineType } from './store/types';
 import { InvokeTask } from './tasks';
+import { isoTimestamp } from './timestamps';
 
 /** An API error named as AWS names it (ExecutionAlreadyExists, InvalidName...). */
 export class EngineApiError extends Error {
@@ -99,6 +99,8 @@ export interface Engine {
   idle(): Promise<void>;
 }
 
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
+
 const DEFAULT_ROLE = (account: string): string => `arn:aws:iam::${account}:role/StepFunctionsLocalRole`;
 
 /** Builds an engine. See {@link EngineOptions}. */
@@ -136,7 +138,7 @@ export function createEngine(options: EngineOptions): Engine {
     });
     return barrier;
   };
-  const deps = (durable: boolean): ExecutionRunDeps => ({
+  const depsOf = (durable: boolean): ExecutionRunDeps => ({
     flushBarrier,
     store,
     clock,
@@ -145,7 +147,23 @@ export function createEngine(options: EngineOptions): Engine {
     random: options.random ?? Math.random,
     durable,
   });
-  const iso = (): string => new Date(clock.now()).toISOString();
+  const standardDeps = depsOf(true);
+  const expressDeps = depsOf(false);
+  const iso = (): string => isoTimestamp(clock.now());
+
+  const arnPrefixes = new Map<string, string>();
+  /**
+   * `arn:aws:states:<region>:<account>:execution:<machine>:` (`express:` for Express), made once
+   * per machine: an ARN is then one concatenation, not a chain of them kept with the execution.
+   */
+  function arnPrefixOf(machine: StateMachineRecord): string {
+    let prefix = arnPrefixes.get(machine.stateMachineArn);
+    if (prefix === undefined) {
+      prefix = `arn:aws:states:${region}:${account}:${machine.type === 'EXPRESS' ? 'express' : 'execution'}:${machine.name}:`;
+      arnPrefixes.set(machine.stateMachineArn, prefix);
+    }
+    return prefix;
+  }
 
   function machineArn(name: string): string {
     return `arn:aws:states:${region}:${account}:stateMachine:${name}`;
@@ -210,49 +228,52 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
-  function launch(record: ExecutionRecord, machine: StateMachineRecord, start: RunStart, input?: Json): Promise<ExecutionOutcome> {
+  /** Runs an execution in the background; `running` has it until it ends (its outcome or failure is handled here). */
+  function launch(record: ExecutionRecord, machine: StateMachineRecord, start: RunStart, input?: Json): void {
     const stop = new Cancellation();
-    const done = runExecution(deps(machine.type === 'STANDARD'), record, definitionOf(machine), contextOf(record, machine, input), start, stop).finally(() => {
-      running.delete(record.executionArn);
-    });
-    running.set(record.executionArn, { done, stop });
-    return done;
+    const arn = record.executionArn;
+    const done = runExecution(machine.type === 'STANDARD' ? standardDeps : expressDeps, record, definitionOf(machine), contextOf(record, machine, input), start, stop);
+    // Registered before any awaitExecution's: the execution has left `running` when they run.
+    // (Callbacks written inline: a named closure costs a defineProperty each under tsx.)
+    void done.then(
+      () => running.delete(arn),
+      () => running.delete(arn),
+    );
+    running.set(arn, { done, stop });
   }
 
   function begin(target: ExecutionTarget, input: Json | undefined, name: string | undefined, type: StateMachineType): ExecutionRecord {
     const machine = machineFor(target, type);
     const execName = name ?? randomUUID();
     validateName(execName, 'execution');
-    const inputValue = input === undefined ? {} : input;
-    const inputText = JSON.stringify(inputValue);
+    const inputText = JSON.stringify(input === undefined ? {} : input);
+    // A copy, as JSON would carry it: the execution's data shares nodes from state to state, never with the caller's object.
+    const inputValue = input === undefined ? {} : toJsonValue(input);
     if (Buffer.byteLength(inputText, 'utf8') > payloadLimitBytes) {
       throw new EngineApiError('InvalidExecutionInput', 'The execution input exceeds the maximum number of bytes service limit.');
     }
     const executionArn =
-      machine.type === 'EXPRESS'
-        ? `arn:aws:states:${region}:${account}:express:${machine.name}:${execName}:${randomUUID()}`
-        : `arn:aws:states:${region}:${account}:execution:${machine.name}:${execName}`;
-    const existing = store.getExecution(executionArn);
-    if (existing !== undefined) {
-      if (existing.status === 'RUNNING' && existing.input === inputText) return existing;
-      throw new EngineApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
-    }
+      machine.type === 'EXPRESS' ? `${arnPrefixOf(machine)}${execName}:${randomUUID()}` : `${arnPrefixOf(machine)}${execName}`;
+    const startMillis = clock.now(); // the start date and the ExecutionStarted event's time
     const record: ExecutionRecord = {
       executionArn,
       stateMachineArn: machine.stateMachineArn,
       name: execName,
       status: 'RUNNING',
-      startDate: iso(),
+      startDate: isoTimestamp(startMillis),
       input: inputText,
       redriveCount: 0,
     };
-    const started = new HistoryRecorder(clock);
-    started.add({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', { ...payloadDetails('input', inputValue), roleArn: machine.roleArn });
-    const first = started.takePending();
-    if (!store.createExecution(record, { events: first, memo: [] })) {
+    const history = new HistoryRecorder(clock);
+    history.add({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', { input: inputValue, inputDetails: NOT_TRUNCATED, roleArn: machine.roleArn }, startMillis);
+    // Creating is the existence check (no read first): an existing ARN leaves the store unchanged.
+    if (!store.createExecution(record, { events: history.takePending(), memo: [] })) {
+      const existing = store.getExecution(executionArn);
+      // Starting again with the same name and input while it runs is idempotent, as on AWS.
+      if (existing !== undefined && existing.status === 'RUNNING' && existing.input === inputText) return existing;
       throw new EngineApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
-    void launch(record, machine, { kind: 'start', started: first.map((r) => r.event) }, inputValue).catch(() => undefined);
+    launch(record, machine, { kind: 'start', history }, inputValue);
     return record;
   }
 
@@ -261,29 +282,43 @@ export function createEngine(options: EngineOptions): Engine {
     if (r === undefined) throw new EngineApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
     const machine = getMachine(r.stateMachineArn);
     const redrivable = machine?.type === 'STANDARD' && (r.status === 'FAILED' || r.status === 'TIMED_OUT' || r.status === 'ABORTED');
-    return {
+    // Optional fields are set one by one, in AWS's order, rather than spread in (no object each).
+    const d: ExecutionDescription = {
       executionArn: r.executionArn,
       stateMachineArn: r.stateMachineArn,
       name: r.name,
       status: r.status,
       startDate: new Date(r.startDate),
-      ...(r.stopDate !== undefined ? { stopDate: new Date(r.stopDate) } : {}),
-      input: r.input,
-      inputDetails: { included: true },
-      ...(r.output !== undefined ? { output: r.output, outputDetails: { included: true } } : {}),
-      ...(r.error !== undefined ? { error: r.error } : {}),
-      ...(r.cause !== undefined ? { cause: r.cause } : {}),
-      redriveCount: r.redriveCount,
-      ...(r.redriveDate !== undefined ? { redriveDate: new Date(r.redriveDate) } : {}),
-      redriveStatus: redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
-      ...(redrivable ? {} : { redriveStatusReason: r.status === 'RUNNING' ? 'Execution is RUNNING and cannot be redriven' : `Execution is ${r.status} and cannot be redriven` }),
-    };
+    } as ExecutionDescription;
+    if (r.stopDate !== undefined) d.stopDate = new Date(r.stopDate);
+    d.input = r.input;
+    d.inputDetails = { included: true };
+    if (r.output !== undefined) {
+      d.output = r.output;
+      d.outputDetails = { included: true };
+    }
+    if (r.error !== undefined) d.error = r.error;
+    if (r.cause !== undefined) d.cause = r.cause;
+    d.redriveCount = r.redriveCount;
+    if (r.redriveDate !== undefined) d.redriveDate = new Date(r.redriveDate);
+    d.redriveStatus = redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE';
+    if (!redrivable) d.redriveStatusReason = r.status === 'RUNNING' ? 'Execution is RUNNING and cannot be redriven' : `Execution is ${r.status} and cannot be redriven`;
+    return d;
   }
 
-  async function awaitExecution(executionArn: string): Promise<ExecutionDescription> {
+  function awaitExecution(executionArn: string): Promise<ExecutionDescription> {
     const run = running.get(executionArn);
-    if (run !== undefined) await run.done.catch(() => undefined);
-    return describeExecution(executionArn);
+    if (run === undefined) {
+      try {
+        return Promise.resolve(describeExecution(executionArn));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    return run.done.then(
+      () => describeExecution(executionArn),
+      () => describeExecution(executionArn),
+    );
   }
 
   return {
@@ -335,10 +370,10 @@ export function createEngine(options: EngineOptions): Engine {
       const redriveDate = iso();
       const redriveCount = record.redriveCount + 1;
       const recorder = new HistoryRecorder(clock, store.getHistory(executionArn));
-      recorder.add({ key: `redrive${redriveCount}`, count: 0, last: recorder.events.length }, 'ExecutionRedriven', { redriveCount });
+      recorder.add({ key: `redrive${redriveCount}`, count: 0, last: recorder.size }, 'ExecutionRedriven', { redriveCount });
       const update = { status: 'RUNNING' as const, redriveCount, redriveDate, stopDate: undefined, error: undefined, cause: undefined, output: undefined };
       store.commitStep(executionArn, { events: recorder.takePending(), memo: [], execution: update });
-      void launch({ ...record, ...update }, machine, { kind: 'redrive' }).catch(() => undefined);
+      launch({ ...record, ...update }, machine, { kind: 'redrive' });
       return { redriveDate: new Date(redriveDate) };
     },
     resumeRunningExecutions() {
@@ -347,7 +382,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (running.has(r.executionArn)) continue;
         const machine = getMachine(r.stateMachineArn);
         if (machine === undefined) continue;
-        void launch(r, machine, { kind: 'resume' }).catch(() => undefined);
+        launch(r, machine, { kind: 'resume' });
         resumed.push(r.executionArn);
       }
       return resumed;

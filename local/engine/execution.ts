@@ -3,13 +3,14 @@ import { Clock, SleepAbortedError } from './clock';
 import { ExecutionContext } from './context';
 import { StateMachineDefinition } from './definition';
 import { StatesError, StatesErrorName } from './errors';
-import { HistoryEvent, HistoryRecorder, Lane } from './history';
+import { HistoryRecorder, Lane } from './history';
 import { asStatesError, runScope } from './interpreter';
 import { Json } from './json';
 import { ExecutionRuntime, Frame, Memo, TopLevelCheckpoint, payloadDetails } from './runtime';
 import { FailStateError } from './states/fail';
 import { ExecutionRecord, ExecutionStatus, ExecutionStore } from './store/types';
 import { InvokeTask } from './tasks';
+import { isoTimestamp } from './timestamps';
 
 /** The lane of the ExecutionStarted event, recorded when the execution is created. */
 export const STARTED_LANE = 'start';
@@ -48,7 +49,7 @@ export interface ExecutionRunDeps {
 
 /** Where a run starts: fresh (with its ExecutionStarted event), resumed after a crash, or redriven. */
 export type RunStart =
-  | { kind: 'start'; started: HistoryEvent[] }
+  | { kind: 'start'; history: HistoryRecorder }
   | { kind: 'resume' }
   | { kind: 'redrive' };
 
@@ -66,8 +67,7 @@ export async function runExecution(
 ): Promise<ExecutionOutcome> {
   const { store, clock } = deps;
   const arn = record.executionArn;
-  const history = new HistoryRecorder(clock, start.kind === 'start' ? [] : store.getHistory(arn));
-  if (start.kind === 'start') history.events.push(...start.started);
+  const history = start.kind === 'start' ? start.history : new HistoryRecorder(clock, store.getHistory(arn));
   // A store may have lost the ExecutionStarted step in a crash (it is written with the next step).
   if (start.kind === 'resume' && !history.wasReplayed(`${STARTED_LANE}#0`)) {
     history.add({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', { ...payloadDetails('input', execution.input), roleArn: execution.roleArn });
@@ -76,7 +76,7 @@ export async function runExecution(
   const checkpoint = start.kind === 'start' ? undefined : record.checkpoint;
   const lane: Lane = checkpoint
     ? start.kind === 'redrive'
-      ? { key: `r${record.redriveCount}`, count: 0, last: history.events.length }
+      ? { key: `r${record.redriveCount}`, count: 0, last: history.size }
       : { ...checkpoint.lane }
     : { key: 't', count: 0, last: 0 };
   const scopeAbort = stop.child();
@@ -88,67 +88,31 @@ export async function runExecution(
     signal: scopeAbort,
     topLevel: true,
   };
-  // The latest top-level checkpoint, written with the next step (a task outcome, a wait, the end).
-  // Pure states between two steps are replayed on resume; their events dedupe by key.
-  let checkpointToWrite: TopLevelCheckpoint | undefined;
-  const commit = (cp?: TopLevelCheckpoint): void => {
-    if (cp !== undefined) {
-      checkpointToWrite = cp;
-      return;
-    }
-    const events = history.takePending();
-    const entries = memo.takePending();
-    store.commitStep(arn, { events, memo: entries, execution: checkpointToWrite ? { checkpoint: checkpointToWrite } : undefined });
-    checkpointToWrite = undefined;
-    if (entries.length > 0) unsyncedOutcomes = true;
-  };
-  // A fresh execution's row may itself wait for the group write: flush before its first task.
-  let unsyncedOutcomes = start.kind === 'start';
-  const runtime: ExecutionRuntime = {
-    execution,
-    invokeTask: deps.invokeTask,
-    clock,
-    history,
-    memo,
-    commit: (cp) => {
-      if (deps.durable) commit(cp);
-    },
-    sync: () => {
-      if (!unsyncedOutcomes || store.flush === undefined) return undefined;
-      unsyncedOutcomes = false;
-      return deps.flushBarrier();
-    },
-    payloadLimitBytes: deps.payloadLimitBytes,
-    random: deps.random,
-  };
-  const checkpointAt = (state: string, input: Json): TopLevelCheckpoint => ({
-    state,
-    input,
-    variables: frame.variables, // never mutated: a state's Assign makes a new object
-    lane: { key: frame.lane.key, count: frame.lane.count, last: frame.lane.last },
-  });
+  const runtime = new TopLevelRuntime(deps, arn, execution, history, memo, frame, start.kind === 'start');
   const startState = checkpoint?.state ?? definition.StartAt;
   const startInput = checkpoint ? checkpoint.input : execution.input;
-  if (start.kind === 'start' || start.kind === 'redrive') runtime.commit(checkpointAt(startState, startInput));
+  if (start.kind === 'start' || start.kind === 'redrive') runtime.transition(startState, startInput);
 
   let outcome: ExecutionOutcome;
   const timeout = typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;
   const timer = timeout === undefined ? undefined : new Cancellation();
   try {
-    const runs: Array<Promise<Json>> = [runScope(runtime, frame, startState, startInput, (next, input) => runtime.commit(checkpointAt(next, input)))];
-    if (timeout !== undefined) {
+    // Express executions take no checkpoints: no transition callback.
+    const run = runScope(runtime, frame, startState, startInput, deps.durable ? (next, input) => runtime.transition(next, input) : undefined);
+    let output: Json;
+    if (timeout === undefined) {
+      output = await run;
+    } else {
       const remaining = Date.parse(record.startDate) + timeout * 1000 - clock.now();
-      runs.push(
-        clock.sleep(Math.max(0, remaining), timer).then(
-          () => {
-            scopeAbort.cancel();
-            throw new StatesError(StatesErrorName.Timeout, `The execution timed out after ${timeout} seconds`);
-          },
-          () => new Promise<Json>(() => undefined),
-        ),
+      const expired = clock.sleep(Math.max(0, remaining), timer).then(
+        () => {
+          scopeAbort.cancel();
+          throw new StatesError(StatesErrorName.Timeout, `The execution timed out after ${timeout} seconds`);
+        },
+        () => new Promise<Json>(() => undefined),
       );
+      output = await Promise.race([run, expired]);
     }
-    const output = await Promise.race(runs);
     outcome = { status: 'SUCCEEDED', output };
   } catch (e) {
     if (stop.aborted) {
@@ -168,19 +132,104 @@ export async function runExecution(
     scopeAbort.release();
   }
   const top: Lane = frame.lane;
-  const errorDetails = { ...(outcome.error !== undefined ? { error: outcome.error } : {}), ...(outcome.cause !== undefined ? { cause: outcome.cause } : {}) };
-  if (outcome.status === 'SUCCEEDED') history.add(top, 'ExecutionSucceeded', payloadDetails('output', outcome.output));
-  else if (outcome.status === 'FAILED') history.add(top, 'ExecutionFailed', errorDetails);
-  else if (outcome.status === 'TIMED_OUT') history.add(top, 'ExecutionTimedOut', errorDetails);
-  else history.add(top, 'ExecutionAborted', errorDetails);
-  const finished: Partial<ExecutionRecord> = {
-    status: outcome.status,
-    stopDate: new Date(clock.now()).toISOString(),
-    ...(outcome.status === 'SUCCEEDED' ? { output: JSON.stringify(outcome.output ?? null) } : {}),
-    error: outcome.error,
-    cause: outcome.cause,
-  };
-  if (checkpointToWrite !== undefined) finished.checkpoint = checkpointToWrite;
-  store.commitStep(arn, { events: history.takePending(), memo: memo.takePending(), execution: finished });
+  const stopMillis = clock.now();
+  if (outcome.status === 'SUCCEEDED') {
+    history.add(top, 'ExecutionSucceeded', payloadDetails('output', outcome.output), stopMillis);
+  } else {
+    const errorDetails: Record<string, unknown> = {};
+    if (outcome.error !== undefined) errorDetails.error = outcome.error;
+    if (outcome.cause !== undefined) errorDetails.cause = outcome.cause;
+    const type = outcome.status === 'FAILED' ? 'ExecutionFailed' : outcome.status === 'TIMED_OUT' ? 'ExecutionTimedOut' : 'ExecutionAborted';
+    history.add(top, type, errorDetails, stopMillis);
+  }
+  const finished: Partial<ExecutionRecord> = { status: outcome.status, stopDate: isoTimestamp(stopMillis) };
+  if (outcome.status === 'SUCCEEDED') finished.output = JSON.stringify(outcome.output ?? null);
+  finished.error = outcome.error;
+  finished.cause = outcome.cause;
+  runtime.finish(finished);
   return outcome;
+}
+
+/**
+ * What the states of one execution share (see {@link ExecutionRuntime}), and the top level's
+ * checkpoints. A class rather than closures: one object per execution.
+ */
+class TopLevelRuntime implements ExecutionRuntime {
+  public readonly invokeTask: InvokeTask;
+  public readonly clock: Clock;
+  public readonly payloadLimitBytes: number;
+  public readonly random: () => number;
+  /**
+   * The latest top-level transition, written as the checkpoint of the next step (a task outcome,
+   * a wait, the end). Pure states between two steps are replayed on resume; their events dedupe
+   * by key. Kept as fields, and made into a checkpoint only when a step writes it.
+   */
+  private checkpointDue = false;
+  private nextState = '';
+  private nextInput: Json = null;
+  private nextVariables: Record<string, Json> = {};
+  private nextCount = 0;
+  private nextLast = 0;
+
+  public constructor(
+    private readonly deps: ExecutionRunDeps,
+    private readonly arn: string,
+    public readonly execution: ExecutionContext,
+    public readonly history: HistoryRecorder,
+    public readonly memo: Memo,
+    private readonly frame: Frame,
+    /** A fresh execution's row may itself wait for the group write: flush before its first task. */
+    private unsyncedOutcomes: boolean,
+  ) {
+    this.invokeTask = deps.invokeTask;
+    this.clock = deps.clock;
+    this.payloadLimitBytes = deps.payloadLimitBytes;
+    this.random = deps.random;
+  }
+
+  /** The top level is about to run `state` on `input`: where a resume would start. */
+  public transition(state: string, input: Json): void {
+    if (!this.deps.durable) return; // Express executions keep only their outcome
+    const { lane } = this.frame;
+    this.checkpointDue = true;
+    this.nextState = state;
+    this.nextInput = input;
+    this.nextVariables = this.frame.variables; // never mutated: a state's Assign makes a new object
+    this.nextCount = lane.count;
+    this.nextLast = lane.last;
+  }
+
+  public commit(): void {
+    if (!this.deps.durable) return;
+    const events = this.history.takePending();
+    const entries = this.memo.takePending();
+    const checkpoint = this.takeCheckpoint();
+    this.deps.store.commitStep(this.arn, { events, memo: entries, execution: checkpoint ? { checkpoint } : undefined });
+    if (entries.length > 0) this.unsyncedOutcomes = true;
+  }
+
+  public sync(): Promise<void> | undefined {
+    if (!this.unsyncedOutcomes || this.deps.store.flush === undefined) return undefined;
+    this.unsyncedOutcomes = false;
+    return this.deps.flushBarrier();
+  }
+
+  /** The checkpoint of the latest transition, if no step has written it yet. */
+  private takeCheckpoint(): TopLevelCheckpoint | undefined {
+    if (!this.checkpointDue) return undefined;
+    this.checkpointDue = false;
+    return {
+      state: this.nextState,
+      input: this.nextInput,
+      variables: this.nextVariables,
+      lane: { key: this.frame.lane.key, count: this.nextCount, last: this.nextLast },
+    };
+  }
+
+  /** Commits the last step, with the execution's outcome (and a checkpoint not written yet). */
+  public finish(finished: Partial<ExecutionRecord>): void {
+    const checkpoint = this.takeCheckpoint();
+    if (checkpoint !== undefined) finished.checkpoint = checkpoint;
+    this.deps.store.commitStep(this.arn, { events: this.history.takePending(), memo: this.memo.takePending(), execution: finished });
+  }
 }

@@ -38,6 +38,9 @@ const RUNNERS: Record<StateDefinition['Type'], Runner> = {
 
 type SyncRunner = (sc: StateContext, raw: Json) => StateResult;
 
+/** The states that Retry and Catch apply to. */
+const RETRIABLE: Partial<Record<StateDefinition['Type'], true>> = { Task: true, Parallel: true, Map: true };
+
 /** States that need no await in JSONPath: run in a plain loop, without a promise each. */
 const JSONPATH_SYNC_RUNNERS: Partial<Record<StateDefinition['Type'], SyncRunner>> = {
   Pass: runPassJsonPath,
@@ -69,7 +72,37 @@ export async function runScope(
   for (;;) {
     const state = frame.machine.States[name];
     const sync = (state.QueryLanguage ?? frame.language) === 'JSONPath' ? JSONPATH_SYNC_RUNNERS[state.Type] : undefined;
-    const result = sync !== undefined ? runStateSync(runtime, frame, name, current, sync) : await runState(runtime, frame, name, current);
+    let result: StateResult;
+    if (sync !== undefined) {
+      result = runStateSync(runtime, frame, name, current, sync);
+    } else {
+      // A state that awaits runs here rather than in an async function of its own: one promise
+      // and one suspended frame less for every Task, Parallel and Map.
+      const raw = current;
+      const sc = enterState(runtime, frame, name, raw);
+      try {
+        const runner = RUNNERS[state.Type];
+        let attempts: number[] | undefined;
+        for (;;) {
+          try {
+            result = await runner(sc, raw);
+            break;
+          } catch (e) {
+            if (!RETRIABLE[state.Type]) throw e;
+            // Retry and Catch (see recover): a delay before the next attempt, or the caught result.
+            const recovery = recover(sc, raw, e, (attempts ??= (state.Retry ?? []).map(() => 0)));
+            if (typeof recovery !== 'number') {
+              result = await recovery;
+              break;
+            }
+            await runtime.clock.sleep(recovery, sc.signal);
+          }
+        }
+        result = exitState(sc, raw, result);
+      } catch (e) {
+        throw stateFailure(sc, e);
+      }
+    }
     if (result.next === undefined) return result.output;
     name = result.next;
     current = result.output;
@@ -81,8 +114,8 @@ export async function runScope(
 function enterState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json): StateContext {
   const state = frame.machine.States[name];
   const enteredAt = runtime.clock.now();
-  const enteredEventId = runtime.history.add(frame.lane, EVENT_NAMES[state.Type].entered, { name, input: raw, inputDetails: NOT_TRUNCATED });
-  return new StateContext(runtime, frame, name, state, { name, enteredEventId }, enteredAt);
+  const enteredEventId = runtime.history.add(frame.lane, EVENT_NAMES[state.Type].entered, { name, input: raw, inputDetails: NOT_TRUNCATED }, enteredAt);
+  return new StateContext(runtime, frame, name, state, enteredEventId, enteredAt);
 }
 
 /** Checks a state's output, applies its Assign and records its exited event. */
@@ -126,45 +159,29 @@ function runStateSync(runtime: ExecutionRuntime, frame: Frame, name: string, raw
   }
 }
 
-async function runState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json): Promise<StateResult> {
-  const sc = enterState(runtime, frame, name, raw);
-  try {
-    const { state } = sc;
-    const runner = RUNNERS[state.Type];
-    const result = state.Type === 'Task' || state.Type === 'Parallel' || state.Type === 'Map' ? await withErrorHandling(sc, raw, runner) : await runner(sc, raw);
-    return exitState(sc, raw, result);
-  } catch (e) {
-    throw stateFailure(sc, e);
-  }
-}
-
-/** Retry and Catch around a Task, Parallel or Map state's work. */
-async function withErrorHandling(sc: StateContext, raw: Json, runner: Runner): Promise<StateResult> {
+/**
+ * What a Task, Parallel or Map state does after an attempt failed: the delay before the retry
+ * (counted in `attempts`, one count per retrier), or the caught error's result; throws when
+ * neither a retrier nor a catcher takes the error.
+ */
+function recover(sc: StateContext, raw: Json, e: unknown, attempts: number[]): number | Promise<StateResult> {
+  if (e instanceof SleepAbortedError || sc.signal.aborted) throw e;
+  reportEvaluationFailure(sc, e);
+  const error = asStatesError(e);
   const retriers = sc.state.Retry ?? [];
-  const attempts = retriers.map(() => 0);
-  for (;;) {
-    try {
-      return await runner(sc, raw);
-    } catch (e) {
-      if (e instanceof SleepAbortedError || sc.signal.aborted) throw e;
-      reportEvaluationFailure(sc, e);
-      const error = asStatesError(e);
-      const r = findRetrier(retriers, error.error);
-      if (r >= 0 && attempts[r] < maxAttempts(retriers[r])) {
-        const delay = retryDelayMs(retriers[r], attempts[r], sc.runtime.random);
-        attempts[r]++;
-        sc.retryCount++;
-        await sc.runtime.clock.sleep(delay, sc.signal);
-        continue;
-      }
-      if ((sc.state.Type === 'Map' || sc.state.Type === 'Parallel') && (error.error !== StatesErrorName.Runtime || isScopeFailure(e))) {
-        sc.event(`${sc.state.Type}StateFailed`);
-      }
-      const catcher = findCatcher(sc.state.Catch ?? [], error.error);
-      if (catcher === undefined) throw error;
-      return caught(sc, raw, catcher, error);
-    }
+  const r = findRetrier(retriers, error.error);
+  if (r >= 0 && attempts[r] < maxAttempts(retriers[r])) {
+    const delay = retryDelayMs(retriers[r], attempts[r], sc.runtime.random);
+    attempts[r]++;
+    sc.retryCount++;
+    return delay;
   }
+  if ((sc.state.Type === 'Map' || sc.state.Type === 'Parallel') && (error.error !== StatesErrorName.Runtime || isScopeFailure(e))) {
+    sc.event(`${sc.state.Type}StateFailed`);
+  }
+  const catcher = findCatcher(sc.state.Catch ?? [], error.error);
+  if (catcher === undefined) throw error;
+  return caught(sc, raw, catcher, error);
 }
 
 /** The output, next state and Assign of a caught error. */

@@ -17,9 +17,15 @@ export function cloneJson<T>(value: T): T {
 
 function structuredCloneJson(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(structuredCloneJson);
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = structuredCloneJson(value[i]);
+    return copy;
+  }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = structuredCloneJson((value as Record<string, unknown>)[key]);
+  const fields = value as Record<string, unknown>;
+  // for-in with an own check, not Object.keys: no array of keys per object.
+  for (const key in fields) if (Object.prototype.hasOwnProperty.call(fields, key)) out[key] = structuredCloneJson(fields[key]);
   return out;
 }
 
@@ -50,8 +56,10 @@ export function toJsonValue(value: unknown): Json {
     return out;
   }
   const out: Record<string, Json> = {};
-  for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key];
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) continue; // own keys, as Object.keys (and JSON) take them
+    const v = fields[key];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     out[key] = toJsonValue(v);
   }

@@ -13,28 +13,33 @@ export type MemoEntry =
   | { kind: 'task'; ok: false; error: string; cause?: string }
   | { kind: 'wait'; until: number };
 
-/** Task outcomes and wait deadlines by key, with the entries not yet handed to the store. */
+/**
+ * Task outcomes and wait deadlines by key, with the entries not yet handed to the store. Only
+ * recorded entries (a resume's) are ever looked up: every task attempt and wait of a run has a
+ * key of its own, so what a run sets it never reads back, and a fresh run needs no map at all.
+ */
 export class Memo {
-  private readonly entries: Map<string, MemoEntry>;
-  private pending: Array<[string, MemoEntry]> = [];
+  private readonly recorded: Map<string, MemoEntry> | undefined;
+  /** Entries not handed over yet are the first `pendingCount` (the array keeps its room from step to step). */
+  private readonly pending: Array<[string, MemoEntry]> = [];
+  private pendingCount = 0;
 
-  public constructor(recorded: Iterable<[string, MemoEntry]> = []) {
-    this.entries = new Map(recorded);
+  public constructor(recorded: ReadonlyArray<[string, MemoEntry]> = []) {
+    this.recorded = recorded.length === 0 ? undefined : new Map(recorded);
   }
 
   public get(key: string): MemoEntry | undefined {
-    return this.entries.get(key);
+    return this.recorded?.get(key);
   }
 
   public set(key: string, entry: MemoEntry): void {
-    this.entries.set(key, entry);
-    this.pending.push([key, entry]);
+    this.pending[this.pendingCount++] = [key, entry];
   }
 
   public takePending(): Array<[string, MemoEntry]> {
-    const out = this.pending;
-    this.pending = [];
-    return out;
+    const count = this.pendingCount;
+    this.pendingCount = 0;
+    return count === 0 ? [] : this.pending.slice(0, count);
   }
 }
 
@@ -45,8 +50,8 @@ export interface ExecutionRuntime {
   clock: Clock;
   history: HistoryRecorder;
   memo: Memo;
-  /** Hands recorded events and memo entries to the store (a step boundary). */
-  commit(checkpoint?: TopLevelCheckpoint): void;
+  /** Hands recorded events, memo entries and the latest top-level checkpoint to the store (a step boundary). */
+  commit(): void;
   /**
    * Makes the task outcomes committed so far durable before another task starts; resolves once
    * they are (undefined when nothing is waiting to be written).
@@ -78,7 +83,7 @@ export interface Frame {
 }
 
 /** One state being run: its definition, where it runs, and how to read `$$`. */
-export class StateContext {
+export class StateContext implements StateRef {
   public retryCount = 0;
 
   public constructor(
@@ -86,10 +91,16 @@ export class StateContext {
     public readonly frame: Frame,
     public readonly name: string,
     public readonly state: StateDefinition,
-    public readonly ref: StateRef,
+    /** The id of the state's *StateEntered event. */
+    public readonly enteredEventId: number,
     /** When the state was entered, in epoch milliseconds. */
     public readonly enteredAt: number,
   ) {}
+
+  /** The state, as error causes name it (the context itself: no object of its own). */
+  public get ref(): StateRef {
+    return this;
+  }
 
   /** When the state was entered, as ISO-8601 text ($$.State.EnteredTime). */
   public get enteredTime(): string {

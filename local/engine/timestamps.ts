@@ -20,3 +20,19 @@ export function parseIsoOffsetDateTime(text: string): number | undefined {
   }
   return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
 }
+
+let lastMillis = NaN;
+let lastText = '';
+
+/**
+ * `new Date(millis).toISOString()`, remembered for the latest millisecond: history events,
+ * start and stop dates of all executions read the clock many times within one millisecond, and
+ * toISOString is not cheap.
+ */
+export function isoTimestamp(millis: number): string {
+  if (millis !== lastMillis) {
+    lastMillis = millis;
+    lastText = new Date(millis).toISOString();
+  }
+  return lastText;
+}

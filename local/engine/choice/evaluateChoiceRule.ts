@@ -1,4 +1,7 @@
-import { JsonPathSyntaxError, PathNotFoundError, PathScope, invalidPath, readPath } from '../jsonpath';
+// From the modules, not the jsonpath index: a call through a re-export is slow under tsx.
+import { invalidPath } from '../jsonpath/causes';
+import { JsonPathSyntaxError, PathNotFoundError } from '../jsonpath/errors';
+import { PathScope, selectNode } from '../jsonpath/readPath';
 import { invalidChoiceRule, invalidConditionPath } from './causes';
 import { COMPARATORS, TYPE_TESTS, operatorOf } from './operators';
 
@@ -8,13 +11,19 @@ function isRule(value: unknown): value is Rule {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The value a condition path selects, or `undefined` when it selects nothing. */
-function readConditionPath(path: unknown, scope: PathScope): { found: true; value: unknown } | { found: false } {
+/** What a condition path reads when it selects nothing. */
+const NOT_FOUND = Symbol('not found');
+
+/**
+ * The value a condition path selects, or NOT_FOUND when it selects nothing. Not a copy: rules
+ * only compare it.
+ */
+function readConditionPath(path: unknown, scope: PathScope): unknown {
   if (typeof path !== 'string') throw invalidChoiceRule(path);
   try {
-    return { found: true, value: readPath(path, scope) };
+    return selectNode(path, scope);
   } catch (error) {
-    if (error instanceof PathNotFoundError) return { found: false };
+    if (error instanceof PathNotFoundError) return NOT_FOUND;
     if (error instanceof JsonPathSyntaxError) throw invalidPath(path, error.message);
     throw error;
   }
@@ -22,9 +31,9 @@ function readConditionPath(path: unknown, scope: PathScope): { found: true; valu
 
 /** The value a condition path selects; fails as AWS does when it selects nothing. */
 function requireConditionPath(path: unknown, scope: PathScope): unknown {
-  const read = readConditionPath(path, scope);
-  if (!read.found) throw invalidConditionPath(String(path));
-  return read.value;
+  const value = readConditionPath(path, scope);
+  if (value === NOT_FOUND) throw invalidConditionPath(String(path));
+  return value;
 }
 
 /**
@@ -40,11 +49,13 @@ export function evaluateChoiceRule(rule: unknown, scope: PathScope): boolean {
   if (!isRule(rule)) throw invalidChoiceRule(rule);
   if (rule.And !== undefined) {
     if (!Array.isArray(rule.And)) throw invalidChoiceRule(rule);
-    return rule.And.every((r) => evaluateChoiceRule(r, scope));
+    for (const r of rule.And) if (!evaluateChoiceRule(r, scope)) return false;
+    return true;
   }
   if (rule.Or !== undefined) {
     if (!Array.isArray(rule.Or)) throw invalidChoiceRule(rule);
-    return rule.Or.some((r) => evaluateChoiceRule(r, scope));
+    for (const r of rule.Or) if (evaluateChoiceRule(r, scope)) return true;
+    return false;
   }
   if (rule.Not !== undefined) return !evaluateChoiceRule(rule.Not, scope);
 
@@ -52,7 +63,7 @@ export function evaluateChoiceRule(rule: unknown, scope: PathScope): boolean {
   if (operator === undefined || rule.Variable === undefined) throw invalidChoiceRule(rule);
   const operand = rule[operator];
 
-  if (operator === 'IsPresent') return readConditionPath(rule.Variable, scope).found === operand;
+  if (operator === 'IsPresent') return (readConditionPath(rule.Variable, scope) !== NOT_FOUND) === operand;
 
   const value = requireConditionPath(rule.Variable, scope);
   const typeTest = Object.prototype.hasOwnProperty.call(TYPE_TESTS, operator) ? TYPE_TESTS[operator] : undefined;

@@ -65,11 +65,12 @@ function has(table: object, key: string): boolean {
 
 /** The operator key of a rule (`StringEquals`, `NumericLessThanPath`, `IsPresent`...), if any. */
 export function operatorOf(rule: Readonly<Record<string, unknown>>): string | undefined {
-  return Object.keys(rule).find(
-    (key) =>
-      key === 'IsPresent' ||
-      has(TYPE_TESTS, key) ||
-      has(COMPARATORS, key) ||
-      (key.endsWith('Path') && has(COMPARATORS, key.slice(0, -'Path'.length))),
-  );
+  // for-in over own keys (Object.keys' order) rather than Object.keys().find: runs on every rule.
+  for (const key in rule) {
+    if (!has(rule, key)) continue;
+    if (key === 'IsPresent' || has(TYPE_TESTS, key) || has(COMPARATORS, key) || (key.endsWith('Path') && has(COMPARATORS, key.slice(0, -'Path'.length)))) {
+      return key;
+    }
+  }
+  return undefined;
 }

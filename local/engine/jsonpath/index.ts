@@ -5,9 +5,9 @@
 export { JsonPathSyntaxError, PathNotFoundError } from './errors';
 export { compilePath } from './syntax';
 export type { CompiledPath, PathRoot, PathToken } from './syntax';
-export { readPath, rootDocument } from './readPath';
+export { readPath, rootDocument, selectNode } from './readPath';
 export type { PathScope } from './readPath';
 export { evaluatePayloadTemplate, evaluateDynamicField, readFieldPath } from './payloadTemplate';
 export { applyInputPath, applyOutputPath, selectWithPath } from './inputOutputPath';
-export { applyResultPath } from './resultPath';
+export { applyResultPath, placeResult } from './resultPath';
 export { compactJson, fieldPathNotFound, invalidPath, resultPathMatchFailure } from './causes';

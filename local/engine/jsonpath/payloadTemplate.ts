@@ -19,14 +19,30 @@ export function evaluatePayloadTemplate(template: unknown, scope: PathScope): un
   if (Array.isArray(template)) return template.map((item) => evaluatePayloadTemplate(item, scope));
   if (typeof template !== 'object' || template === null) return template;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(template)) {
+  const fields = template as Record<string, unknown>;
+  for (const key in fields) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
+    const value = fields[key];
     if (key.endsWith('.$') && key.length > 2) {
-      out[key.slice(0, -2)] = evaluateDynamicField(key, value, scope);
+      out[outputName(key)] = evaluateDynamicField(key, value, scope);
     } else {
       out[key] = evaluatePayloadTemplate(value, scope);
     }
   }
   return out;
+}
+
+const outputNames = new Map<string, string>();
+
+/** `name.$` → `name`, remembered: the same templates are evaluated again and again. */
+function outputName(key: string): string {
+  let name = outputNames.get(key);
+  if (name === undefined) {
+    name = key.slice(0, -2);
+    if (outputNames.size > 10_000) outputNames.clear();
+    outputNames.set(key, name);
+  }
+  return name;
 }
 
 /**

@@ -46,7 +46,38 @@ export function rootDocument(path: CompiledPath, scope: PathScope): unknown {
  * @throws PathNotFoundError when a definite path selects nothing; its message is Jayway's.
  */
 export function readPath(path: string, scope: PathScope): unknown {
+  return cloneJson(selectNode(path, scope));
+}
+
+/** What `readPath` reads, not copied: for a caller that only looks at it (a Choice rule). */
+export function selectNode(path: string, scope: PathScope): unknown {
   const compiled = compilePath(path);
-  const selection = selectPath(compiled, rootDocument(compiled, scope));
-  return cloneJson(selection.definite ? selection.value : selection.values);
+  const root = rootDocument(compiled, scope);
+  if (compiled.simpleSteps !== undefined) {
+    const node = followSimpleSteps(compiled.simpleSteps, root);
+    if (node !== MISSING) return node;
+    // Selected nothing: the general walk below fails with Jayway's message for this case.
+  }
+  const selection = selectPath(compiled, root);
+  return selection.definite ? selection.value : selection.values;
+}
+
+const MISSING = Symbol('missing');
+
+/** The node that single names and indexes lead to, as `selectPath` finds it; MISSING when there is none. */
+function followSimpleSteps(steps: ReadonlyArray<string | number>, root: unknown): unknown {
+  let node = root;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (typeof step === 'string') {
+      if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.prototype.hasOwnProperty.call(node, step)) return MISSING;
+      node = (node as Record<string, unknown>)[step];
+    } else {
+      if (!Array.isArray(node)) return MISSING;
+      const index = step < 0 ? node.length + step : step;
+      if (index < 0 || index >= node.length) return MISSING;
+      node = node[index];
+    }
+  }
+  return node;
 }

@@ -44,8 +44,66 @@ export function applyResultPath(input: unknown, resultPath: string | null | unde
   return output;
 }
 
+/**
+ * Like {@link applyResultPath}, without deep copies: the output shares the input's and the
+ * result's nodes, and only the objects and arrays on the path are new. For a caller whose values
+ * are never changed in place (the engine's state data), where copying them would be waste.
+ *
+ * @example placeResult({ a: { b: 1 }, c: [1] }, '$.a.r', 2) // { a: { b: 1, r: 2 }, c: <the input's array> }
+ * @throws StatesError as applyResultPath does.
+ */
+export function placeResult(input: unknown, resultPath: string | null | undefined, result: unknown): unknown {
+  if (resultPath === null) return input;
+  if (resultPath === undefined || resultPath.trim() === '$') return result;
+  const steps = referenceSteps(resultPath);
+  const output = shallowCopy(input);
+  let node: unknown = output;
+  for (let i = 0; i < steps.length; i += 1) {
+    const step = steps[i];
+    const last = i === steps.length - 1;
+    if (step.kind === 'property') {
+      if (typeof node !== 'object' || node === null || Array.isArray(node)) throw resultPathMatchFailure(resultPath, input);
+      const record = node as Record<string, unknown>;
+      if (last) {
+        record[step.name] = result;
+      } else {
+        const child = record[step.name];
+        node = record[step.name] = child === undefined || child === null ? {} : shallowCopy(child);
+      }
+    } else {
+      if (!Array.isArray(node)) throw resultPathMatchFailure(resultPath, input);
+      const index = step.index < 0 ? node.length + step.index : step.index;
+      if (index < 0 || index >= node.length) throw resultPathMatchFailure(resultPath, input);
+      if (last) node[index] = result;
+      else node = node[index] = shallowCopy(node[index]);
+    }
+  }
+  return output;
+}
+
+/** A new object or array with the same entries (anything else as it is). */
+function shallowCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.slice();
+  const copy: Record<string, unknown> = {};
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) copy[key] = (value as Record<string, unknown>)[key];
+  return copy;
+}
+
+const stepsByPath = new Map<string, ReferenceStep[]>();
+
 /** The steps of a reference path: single names and single indexes only, from `$`. */
 function referenceSteps(resultPath: string): ReferenceStep[] {
+  let steps = stepsByPath.get(resultPath);
+  if (steps === undefined) {
+    steps = parseReferenceSteps(resultPath);
+    if (stepsByPath.size > 10_000) stepsByPath.clear();
+    stepsByPath.set(resultPath, steps);
+  }
+  return steps;
+}
+
+function parseReferenceSteps(resultPath: string): ReferenceStep[] {
   let tokens: readonly PathToken[];
   try {
     const compiled = compilePath(resultPath);

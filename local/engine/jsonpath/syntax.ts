@@ -28,6 +28,12 @@ export interface CompiledPath {
    * index list): Jayway then returns the node itself, otherwise a list of every match.
    */
   readonly definite: boolean;
+  /**
+   * For a path of single names and single indexes only (`$.a.b[0]`, the usual kind): its steps,
+   * a name as a string and an index as a number, which a reader can follow without the general
+   * walk. Undefined for any other path.
+   */
+  readonly simpleSteps?: ReadonlyArray<string | number>;
 }
 
 const cache = new Map<string, CompiledPath>();
@@ -104,7 +110,10 @@ function parsePath(text: string): CompiledPath {
   }
   const tokens = new TokenReader(text, rest).readAll();
   const definite = tokens.every((token, i) => isTokenDefinite(token, i === tokens.length - 1));
-  return { text, root, tokens, definite };
+  const simple = definite && tokens.every((t) => (t.kind === 'property' && t.names.length === 1) || (t.kind === 'index' && t.indexes.length === 1));
+  if (!simple) return { text, root, tokens, definite };
+  const simpleSteps = tokens.map((t) => (t.kind === 'property' ? t.names[0] : (t as Extract<PathToken, { kind: 'index' }>).indexes[0]));
+  return { text, root, tokens, definite, simpleSteps };
 }
 
 /** Reads the tokens after the root, the way Jayway's PathCompiler does. */

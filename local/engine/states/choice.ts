@@ -1,10 +1,10 @@
 import { StatesError, StatesErrorName } from '../errors';
-import { evaluateAssign, inStateSync, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutputPath, jsonPathScope, jsonataOutput, jsonataScope } from '../dataflow';
-import { queryEvaluationError } from '../failures';
+import { evaluateAssign, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutputPath, jsonPathScope, jsonataOutput, jsonataScope } from '../dataflow';
+import { inState, queryEvaluationError } from '../failures';
 import { Json, JsonObject } from '../json';
 import { evaluateJsonataValue, expressionText, isJsonataExpression } from '../jsonata/evaluate';
 import * as jp from '../query/jsonPath';
-import { NO_CHOICE_MATCHED_CAUSE } from '../choice';
+import { ChoiceOutcome, NO_CHOICE_MATCHED_CAUSE } from '../choice';
 import { StateContext, StateResult } from '../runtime';
 
 async function conditionHolds(sc: StateContext, rule: JsonObject, raw: Json, index: number): Promise<boolean> {
@@ -56,8 +56,13 @@ export function runChoiceJsonPath(sc: StateContext, raw: Json): StateResult {
   const { state } = sc;
   const rules = (state.Choices ?? []) as JsonObject[];
   const { filtered } = jsonPathEffectiveInput(sc, raw, undefined);
-  const scope = jsonPathScope(sc, filtered);
-  const { next, ruleIndex } = inStateSync(sc, () => jp.matchChoice({ Choices: rules, Default: state.Default }, scope));
+  let outcome: ChoiceOutcome;
+  try {
+    outcome = jp.matchChoice(state, jsonPathScope(sc, filtered));
+  } catch (e) {
+    throw inState(sc.ref, e);
+  }
+  const { next, ruleIndex } = outcome;
   const chosen = ruleIndex === undefined ? undefined : rules[ruleIndex];
   const assignTemplate = (chosen?.Assign as JsonObject | undefined) ?? state.Assign;
   const assigned = jsonPathAssign(sc, assignTemplate, filtered);

@@ -8,7 +8,7 @@ import { reportEvaluationFailure } from '../evaluationEvents';
 import { EvaluationError } from '../failures';
 import { SleepAbortedError } from '../clock';
 import { StateContext, StateResult } from '../runtime';
-import { ScopeRunner, childFrame, isAbort, linkedAbort, markScopeFailure } from './scopes';
+import { ScopeRunner, childFrame, isAbort, markScopeFailure } from './scopes';
 
 function jsonType(v: Json): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
@@ -119,7 +119,7 @@ async function runIterations(sc: StateContext, plan: MapPlan, runScope: ScopeRun
   const processor = (state.ItemProcessor ?? state.Iterator)!;
   const laneKey = sc.runtime.history.nextKey(sc.lane);
   const startedId = sc.event('MapStateStarted', { length: plan.items.length });
-  const { controller, unlink } = linkedAbort(sc.signal);
+  const controller = sc.signal.child(); // also cancels when the state's scope does
   const results: Json[] = new Array<Json>(plan.items.length).fill(null);
   const tolerant = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
   let failed = 0;
@@ -156,7 +156,7 @@ async function runIterations(sc: StateContext, plan: MapPlan, runScope: ScopeRun
       while (nextIndex < plan.items.length && failure === undefined && !sc.signal.aborted) await iterate(nextIndex++);
     }),
   );
-  unlink();
+  controller.release();
   if (failure === undefined && sc.signal.aborted) throw new SleepAbortedError();
   if (failure !== undefined) throw markScopeFailure(failure);
   sc.event('MapStateSucceeded');

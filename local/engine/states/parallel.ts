@@ -1,35 +1,81 @@
 import { evaluateAssign, jsonPathEffectiveInput, jsonPathOutput, jsonataOutput, jsonataScope } from '../dataflow';
+import { Cancellation } from '../cancellation';
 import { Json } from '../json';
 import { evaluateJsonataTemplate } from '../jsonata/evaluate';
 import { StateContext, StateResult } from '../runtime';
-import { ScopeRunner, childFrame, isAbort, linkedAbort, markScopeFailure } from './scopes';
+import { ScopeRunner, childFrame, isAbort, markScopeFailure } from './scopes';
 
 /**
  * Runs every branch on the same input, concurrently; the first failure stops the others and
  * fails the state with that branch's error.
  */
-async function runBranches(sc: StateContext, input: Json, runScope: ScopeRunner): Promise<Json[]> {
+function runBranches(sc: StateContext, input: Json, runScope: ScopeRunner): Promise<Json[]> {
   const branches = sc.state.Branches ?? [];
   const laneKey = sc.runtime.history.nextKey(sc.lane);
   const startedId = sc.event('ParallelStateStarted');
-  const { controller, unlink } = linkedAbort(sc.signal);
-  let failure: unknown;
-  const settled = await Promise.allSettled(
-    branches.map((branch, i) =>
-      runScope(sc.runtime, childFrame(sc, branch, `${laneKey}/b${i}`, controller, startedId), branch.StartAt, input).catch((e: unknown) => {
-        if (failure === undefined && !isAbort(e)) {
-          failure = e;
-          controller.cancel();
-        }
-        throw e;
-      }),
-    ),
-  );
-  unlink();
-  if (failure === undefined && sc.signal.aborted) throw settled.find((s) => s.status === 'rejected')?.reason;
-  if (failure !== undefined) throw markScopeFailure(failure);
-  sc.event('ParallelStateSucceeded');
-  return settled.map((s) => (s as PromiseFulfilledResult<Json>).value);
+  const controller = sc.signal.child(); // also cancels when the state's scope does
+  return new Promise<Json[]>((resolve, reject) => {
+    const join = new BranchJoin(sc, controller, branches.length, resolve, reject);
+    for (let i = 0; i < branches.length; i++) {
+      const branch = branches[i];
+      runScope(sc.runtime, childFrame(sc, branch, `${laneKey}/b${i}`, controller, startedId), branch.StartAt, input).then(
+        (output) => join.fulfilled(i, output),
+        (e: unknown) => join.rejected(i, e),
+      );
+    }
+    if (branches.length === 0) join.end();
+  });
+}
+
+/** Waits for every branch of a Parallel state (an object with callbacks: one promise for the whole join). */
+class BranchJoin {
+  private readonly outputs: Json[];
+  private pending: number;
+  /** The first failure in time: it cancels the other branches and fails the state. */
+  private failure: unknown;
+  /** The rejection of the first branch (in order) that rejected, as Promise.allSettled would find it. */
+  private firstRejected: number;
+  private firstReason: unknown;
+
+  public constructor(
+    private readonly sc: StateContext,
+    private readonly controller: Cancellation,
+    count: number,
+    private readonly resolve: (outputs: Json[]) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    this.outputs = new Array<Json>(count);
+    this.pending = count;
+    this.firstRejected = count;
+  }
+
+  public fulfilled(branch: number, output: Json): void {
+    this.outputs[branch] = output;
+    if (--this.pending === 0) this.end();
+  }
+
+  public rejected(branch: number, e: unknown): void {
+    if (this.failure === undefined && !isAbort(e)) {
+      this.failure = e;
+      this.controller.cancel();
+    }
+    if (branch < this.firstRejected) {
+      this.firstRejected = branch;
+      this.firstReason = e;
+    }
+    if (--this.pending === 0) this.end();
+  }
+
+  /** Every branch has ended: the outputs, or why the state fails. */
+  public end(): void {
+    this.controller.release();
+    if (this.failure === undefined && this.sc.signal.aborted) this.reject(this.firstReason);
+    else if (this.failure !== undefined) this.reject(markScopeFailure(this.failure));
+    else {
+      this.sc.event('ParallelStateSucceeded');
+      this.resolve(this.outputs);
+    }
+  }
 }
 
 /** Parallel: its branches' outputs, as an array, become its result. */

@@ -1,5 +1,5 @@
 import { evaluateAssign, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutput, jsonataOutput } from '../dataflow';
-import { Json } from '../json';
+import { Json, cloneJson } from '../json';
 import { StateContext, StateResult } from '../runtime';
 
 /** Pass: hands its input (or its Result, Parameters or Output) on, optionally assigning variables. */
@@ -17,7 +17,8 @@ export async function runPass(sc: StateContext, raw: Json): Promise<StateResult>
 export function runPassJsonPath(sc: StateContext, raw: Json): StateResult {
   const { state } = sc;
   const { effective } = jsonPathEffectiveInput(sc, raw, state.Parameters);
-  const result = state.Result !== undefined ? state.Result : effective;
+  // A copy of Result: the definition's own value must not become state data anyone could change.
+  const result = state.Result !== undefined ? cloneJson(state.Result) : effective;
   const { output } = jsonPathOutput(sc, raw, result, false);
   const assigned = jsonPathAssign(sc, state.Assign, result);
   return { output, next: state.Next, assigned };

@@ -27,11 +27,6 @@ export function childFrame(
   };
 }
 
-/** A cancellation that also cancels when `parent` does. */
-export function linkedAbort(parent: Cancellation): { controller: Cancellation; unlink: () => void } {
-  const controller = parent.child();
-  return { controller, unlink: () => controller.release() };
-}
 
 /** True for the rejection of a scope that was stopped, not one that failed. */
 export function isAbort(e: unknown): boolean {

@@ -1,4 +1,4 @@
-import { Cancellation } from '../cancellation';
+import { CancelListener, Cancellation } from '../cancellation';
 import { SleepAbortedError } from '../clock';
 import { evaluateAssign, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutput, jsonPathScope, jsonataOutput, jsonataScope, inStateSync } from '../dataflow';
 import { StatesError, StatesErrorName } from '../errors';
@@ -13,15 +13,23 @@ import {
   taskFailure,
 } from '../lambda';
 import * as jp from '../query/jsonPath';
-import { StateContext, StateResult, payloadDetails } from '../runtime';
+import { StateContext, StateResult } from '../runtime';
 import { TaskRequest } from '../tasks';
 
-/** How a Task's resource shows in history: Lambda* events for a function ARN, Task* otherwise. */
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
+
+/**
+ * How a Task's resource is run and shows in history: a Lambda function ARN (Lambda* events), the
+ * lambda:invoke integration or any other resource (Task* events, with the resource's type).
+ */
 interface ResourceShape {
+  kind: 'function' | 'invoke' | 'resource';
   lambdaEvents: boolean;
   resourceType: string;
   resource: string;
   region: string;
+  /** The fields every Task* event of this resource starts with. */
+  base: { resourceType: string; resource: string };
 }
 
 const shapes = new Map<string, ResourceShape>();
@@ -37,10 +45,13 @@ function resourceShape(arn: string): ResourceShape {
 }
 
 function computeShape(arn: string): ResourceShape {
-  if (isLambdaFunctionArn(arn)) return { lambdaEvents: true, resourceType: 'lambda', resource: arn, region: arn.split(':')[3] ?? '' };
+  const shape = (kind: ResourceShape['kind'], lambdaEvents: boolean, resourceType: string, resource: string, region: string): ResourceShape =>
+    Object.freeze({ kind, lambdaEvents, resourceType, resource, region, base: Object.freeze({ resourceType, resource }) });
+  if (isLambdaFunctionArn(arn)) return shape('function', true, 'lambda', arn, arn.split(':')[3] ?? '');
+  const kind = isLambdaInvokeIntegration(arn) ? 'invoke' : 'resource';
   const m = /^arn:[^:]+:states:([^:]*):[^:]*:([^:]+):(.+)$/.exec(arn);
-  if (m !== null) return { lambdaEvents: false, resourceType: m[2], resource: m[3], region: m[1] || 'us-east-1' };
-  return { lambdaEvents: false, resourceType: 'activity', resource: arn, region: 'us-east-1' };
+  if (m !== null) return shape(kind, false, m[2], m[3], m[1] || 'us-east-1');
+  return shape(kind, false, 'activity', arn, 'us-east-1');
 }
 
 async function timeoutSeconds(sc: StateContext, raw: Json, input: Json): Promise<number | undefined> {
@@ -54,13 +65,6 @@ async function timeoutSeconds(sc: StateContext, raw: Json, input: Json): Promise
     throw new StatesError(StatesErrorName.Runtime, `The TimeoutSeconds value must be a positive integer, but was: ${JSON.stringify(value)}`);
   }
   return value;
-}
-
-/** Races a task against its timeout and the scope's cancellation (not async: most tasks have no timeout). */
-function invokeWithTimeout(sc: StateContext, request: TaskRequest, timeout: number | undefined): Promise<unknown> {
-  const scope = sc.signal;
-  if (scope.aborted) return Promise.reject(new SleepAbortedError());
-  return timeout === undefined ? invokeCancellable(sc, request, scope) : invokeRacingTimeout(sc, request, scope, timeout);
 }
 
 async function invokeRacingTimeout(sc: StateContext, request: TaskRequest, scope: Cancellation, timeout: number): Promise<unknown> {
@@ -84,121 +88,230 @@ async function invokeRacingTimeout(sc: StateContext, request: TaskRequest, scope
   }
 }
 
-/** A task's outcome, or SleepAbortedError as soon as its scope is cancelled (most tasks have no timeout). */
-function invokeCancellable(sc: StateContext, request: TaskRequest, scope: Cancellation): Promise<unknown> {
-  return new Promise<unknown>((resolve, reject) => {
-    const unsubscribe = scope.subscribe(() => reject(new SleepAbortedError()));
-    const settle = (ok: boolean, value: unknown): void => {
-      unsubscribe();
-      if (ok) resolve(value);
-      else reject(value);
-    };
-    try {
-      sc.runtime.invokeTask(request).then(
-        (v) => settle(true, v),
-        (e: unknown) => settle(false, e),
-      );
-    } catch (e) {
-      settle(false, e);
-    }
-  });
-}
+/** What a Task makes of its result: the state's result (JSONPath), or the result itself (JSONata, which goes on). */
+type Finish<T> = (sc: StateContext, raw: Json, result: Json) => T;
 
-/** Runs the task once (one attempt), recording its events; memoised across a resume. */
-async function invoke(sc: StateContext, parameters: Json, timeout: number | undefined): Promise<Json> {
+const resultItself: Finish<Json> = (_sc, _raw, result) => result;
+
+/**
+ * Runs the task once (one attempt), recording its events; memoised across a resume. Resolves
+ * with what `finish` makes of the result; rejects with the task's error, or SleepAbortedError
+ * when the scope is cancelled first.
+ */
+function invoke<T>(sc: StateContext, parameters: Json, timeout: number | undefined, raw: Json, finish: Finish<T>): Promise<T> {
   const resourceArn = sc.state.Resource ?? '';
   const shape = resourceShape(resourceArn);
-  const invokeIntegration = isLambdaInvokeIntegration(resourceArn);
   const { runtime } = sc;
   const key = runtime.history.nextKey(sc.lane);
-  const base = { resourceType: shape.resourceType, resource: shape.resource };
   if (shape.lambdaEvents) {
-    sc.event('LambdaFunctionScheduled', { resource: resourceArn, ...payloadDetails('input', parameters), ...(timeout ? { timeoutInSeconds: timeout } : {}) });
+    const scheduled: Record<string, unknown> = { resource: resourceArn, input: parameters ?? null, inputDetails: NOT_TRUNCATED };
+    if (timeout) scheduled.timeoutInSeconds = timeout;
+    sc.event('LambdaFunctionScheduled', scheduled);
     sc.event('LambdaFunctionStarted');
   } else {
-    sc.event('TaskScheduled', { ...base, region: shape.region, parameters, ...(timeout ? { timeoutInSeconds: timeout } : {}) });
-    sc.event('TaskStarted', base);
+    const scheduled: Record<string, unknown> = { resourceType: shape.resourceType, resource: shape.resource, region: shape.region, parameters };
+    if (timeout) scheduled.timeoutInSeconds = timeout;
+    sc.event('TaskScheduled', scheduled);
+    sc.event('TaskStarted', shape.base);
   }
+  const attempt = new TaskAttempt(sc, shape, resourceArn, key, parameters, timeout, raw, finish);
   const recorded = runtime.memo.get(key);
-  let outcome: { ok: true; value: Json } | { ok: false; error: StatesError };
   if (recorded?.kind === 'task') {
-    outcome = recorded.ok ? { ok: true, value: recorded.value } : { ok: false, error: new StatesError(recorded.error, recorded.cause) };
-  } else {
-    const synced = runtime.sync();
-    if (synced !== undefined) await synced;
-    outcome = await attempt(sc, resourceArn, parameters, timeout, shape.lambdaEvents || invokeIntegration);
-    if (outcome.ok && invokeIntegration) {
-      const logTail = isJsonObject(parameters) && parameters.LogType === 'Tail';
-      outcome = { ok: true, value: invokeResponseEnvelope(outcome.value, logTail) };
+    try {
+      return Promise.resolve(recorded.ok ? attempt.recordOutcome(recorded.value, undefined) : attempt.recordOutcome(null, new StatesError(recorded.error, recorded.cause)));
+    } catch (e) {
+      return Promise.reject(e);
     }
-    if (outcome.ok && exceedsByteSize(outcome.value, runtime.payloadLimitBytes)) {
-      outcome = {
-        ok: false,
-        error: new StatesError(StatesErrorName.DataLimitExceeded, `The state/task '${sc.name}' returned a result with a size exceeding the maximum number of bytes service limit.`),
-      };
-    }
-    runtime.memo.set(
-      key,
-      outcome.ok ? { kind: 'task', ok: true, value: outcome.value } : { kind: 'task', ok: false, error: outcome.error.error, cause: outcome.error.cause },
-    );
   }
-  if (outcome.ok) {
-    if (shape.lambdaEvents) sc.event('LambdaFunctionSucceeded', payloadDetails('output', outcome.value));
-    else sc.event('TaskSucceeded', { ...base, ...payloadDetails('output', outcome.value) });
-    runtime.commit();
-    return outcome.value;
-  }
-  const { error } = outcome;
-  const details = { error: error.error, ...(error.cause !== undefined ? { cause: error.cause } : {}) };
-  const timedOut = error.error === StatesErrorName.Timeout;
-  if (shape.lambdaEvents) sc.event(timedOut ? 'LambdaFunctionTimedOut' : 'LambdaFunctionFailed', details);
-  else sc.event(timedOut ? 'TaskTimedOut' : 'TaskFailed', { ...base, ...details });
-  runtime.commit();
-  throw error;
+  const synced = runtime.sync();
+  if (timeout !== undefined) return attempt.runWithTimeout(synced, timeout);
+  return synced === undefined ? attempt.run() : synced.then(() => attempt.run());
 }
 
-async function attempt(
-  sc: StateContext,
-  resource: string,
-  parameters: Json,
-  timeout: number | undefined,
-  lambda: boolean,
-): Promise<{ ok: true; value: Json } | { ok: false; error: StatesError }> {
-  let request: TaskRequest;
-  try {
-    request = isLambdaFunctionArn(resource)
-      ? new LambdaRequest(resource, parameters, resource, sc, timeout)
-      : isLambdaInvokeIntegration(resource)
-        ? invokeRequest(resource, parameters, sc, timeout)
-        : new ResourceRequest(resource, parameters, sc, timeout);
-  } catch (e) {
-    return { ok: false, error: e as StatesError };
+/**
+ * One attempt of a Task that was not recorded before: calls the resource, waits for it unless
+ * the scope is cancelled first, records the outcome. An object with callbacks rather than async
+ * functions and a promise of its own: there is one per task.
+ */
+class TaskAttempt<T> extends CancelListener {
+  private resolve: (value: T) => void = noop;
+  private reject: (error: unknown) => void = noop;
+  /** Settled: by the call's outcome or by the scope's cancellation, whichever came first. */
+  private done = false;
+
+  public constructor(
+    private readonly sc: StateContext,
+    private readonly shape: ResourceShape,
+    private readonly resource: string,
+    private readonly key: string,
+    private readonly parameters: Json,
+    private readonly timeout: number | undefined,
+    private readonly raw: Json,
+    private readonly finish: Finish<T>,
+  ) {
+    super();
   }
+
+  /** Calls the resource (a task without a timeout). */
+  public run(): Promise<T> {
+    const request = taskRequest(this.sc, this.shape, this.resource, this.parameters, this.timeout);
+    if (request instanceof StatesError) return this.settled(null, request);
+    const scope = this.sc.signal;
+    if (scope.aborted) return Promise.reject(new SleepAbortedError());
+    return new Promise<T>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+      scope.listen(this);
+      try {
+        this.sc.runtime.invokeTask(request).then(
+          (v) => this.returned(v),
+          (e: unknown) => this.threw(e),
+        );
+      } catch (e) {
+        this.threw(e);
+      }
+    });
+  }
+
+  /** Calls the resource racing its timeout, once the outcomes recorded before are durable. */
+  public async runWithTimeout(synced: Promise<void> | undefined, timeout: number): Promise<T> {
+    if (synced !== undefined) await synced;
+    const request = taskRequest(this.sc, this.shape, this.resource, this.parameters, timeout);
+    if (request instanceof StatesError) return this.complete(null, request);
+    const scope = this.sc.signal;
+    if (scope.aborted) throw new SleepAbortedError();
+    let value: Json = null;
+    let error: StatesError | undefined;
+    try {
+      value = toJsonValue(await invokeRacingTimeout(this.sc, request, scope, timeout));
+    } catch (e) {
+      if (e instanceof SleepAbortedError) throw e;
+      error = this.failure(e);
+    }
+    return this.complete(value, error);
+  }
+
+  public onCancel(): void {
+    if (this.done) return;
+    this.done = true;
+    this.reject(new SleepAbortedError());
+  }
+
+  private returned(v: unknown): void {
+    if (this.done) return;
+    this.done = true;
+    this.sc.signal.unlisten(this);
+    let value: Json;
+    try {
+      value = toJsonValue(v);
+    } catch (e) {
+      this.settle(null, this.failure(e));
+      return;
+    }
+    this.settle(value, undefined);
+  }
+
+  private threw(e: unknown): void {
+    if (this.done) return;
+    this.done = true;
+    this.sc.signal.unlisten(this);
+    if (e instanceof SleepAbortedError) this.reject(e);
+    else this.settle(null, this.failure(e));
+  }
+
+  private settle(value: Json, error: StatesError | undefined): void {
+    try {
+      this.resolve(this.complete(value, error));
+    } catch (e) {
+      this.reject(e);
+    }
+  }
+
+  private settled(value: Json, error: StatesError | undefined): Promise<T> {
+    try {
+      return Promise.resolve(this.complete(value, error));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** How a thrown error fails the task: as Lambda reports it, or as other integrations do. */
+  private failure(e: unknown): StatesError {
+    return this.shape.kind === 'resource' ? taskFailure(e) : lambdaFailure(e);
+  }
+
+  /** A fresh outcome: the invoke envelope and the size limit applied, memoised, then recorded. */
+  private complete(result: Json, failure: StatesError | undefined): T {
+    const { runtime } = this.sc;
+    let value = result;
+    let error = failure;
+    if (error === undefined && this.shape.kind === 'invoke') value = invokeResponseEnvelope(value, isJsonObject(this.parameters) && this.parameters.LogType === 'Tail');
+    if (error === undefined && exceedsByteSize(value, runtime.payloadLimitBytes)) {
+      error = new StatesError(StatesErrorName.DataLimitExceeded, `The state/task '${this.sc.name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+    }
+    runtime.memo.set(this.key, error === undefined ? { kind: 'task', ok: true, value } : { kind: 'task', ok: false, error: error.error, cause: error.cause });
+    return this.recordOutcome(value, error);
+  }
+
+  /** The outcome's events and step; what `finish` makes of a result, or the task's error thrown. */
+  public recordOutcome(value: Json, error: StatesError | undefined): T {
+    const { sc, shape } = this;
+    if (error === undefined) {
+      if (shape.lambdaEvents) sc.event('LambdaFunctionSucceeded', { output: value ?? null, outputDetails: NOT_TRUNCATED });
+      else sc.event('TaskSucceeded', { resourceType: shape.resourceType, resource: shape.resource, output: value ?? null, outputDetails: NOT_TRUNCATED });
+      sc.runtime.commit();
+      return this.finish(sc, this.raw, value);
+    }
+    const details: Record<string, unknown> = { error: error.error };
+    if (error.cause !== undefined) details.cause = error.cause;
+    const timedOut = error.error === StatesErrorName.Timeout;
+    if (shape.lambdaEvents) sc.event(timedOut ? 'LambdaFunctionTimedOut' : 'LambdaFunctionFailed', details);
+    else sc.event(timedOut ? 'TaskTimedOut' : 'TaskFailed', { resourceType: shape.resourceType, resource: shape.resource, ...details });
+    sc.runtime.commit();
+    throw error;
+  }
+}
+
+function noop(): void {}
+
+/** The request for one attempt, or the error that fails it before it runs (a bad lambda:invoke FunctionName). */
+function taskRequest(sc: StateContext, shape: ResourceShape, resource: string, parameters: Json, timeout: number | undefined): TaskRequest | StatesError {
   try {
-    const value = await invokeWithTimeout(sc, request, timeout);
-    return { ok: true, value: toJsonValue(value) };
+    if (shape.kind === 'function') return new LambdaRequest(resource, parameters, resource, sc, timeout);
+    if (shape.kind === 'invoke') return invokeRequest(resource, parameters, sc, timeout);
+    return new ResourceRequest(resource, parameters, sc, timeout);
   } catch (e) {
-    if (e instanceof SleepAbortedError) throw e;
-    return { ok: false, error: lambda ? lambdaFailure(e) : taskFailure(e) };
+    return e as StatesError;
   }
 }
 
 /** Task: runs its resource (Lambda or any integration the caller handles) with its input. */
-export async function runTask(sc: StateContext, raw: Json): Promise<StateResult> {
+export function runTask(sc: StateContext, raw: Json): Promise<StateResult> {
   const { state } = sc;
-  if (sc.language === 'JSONata') {
-    const args = state.Arguments === undefined ? raw : await evaluateJsonataTemplate(state.Arguments, jsonataScope(sc, raw), sc.ref, 'Arguments');
-    const result = await invoke(sc, args, await timeoutSeconds(sc, raw, raw));
-    const scope = { input: raw, result };
-    const assigned = await evaluateAssign(sc, state.Assign, result, scope);
-    const output = await jsonataOutput(sc, state.Output, result, scope);
-    return { output, next: state.Next, assigned };
-  }
+  if (sc.language === 'JSONata') return runTaskJsonata(sc, raw);
   const { filtered, effective } = jsonPathEffectiveInput(sc, raw, state.Parameters);
-  const timeout = state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined ? undefined : await timeoutSeconds(sc, raw, filtered);
-  const result = await invoke(sc, effective, timeout);
+  if (state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) return invoke(sc, effective, undefined, raw, jsonPathTaskResult);
+  return runTaskWithTimeout(sc, raw, filtered, effective);
+}
+
+async function runTaskWithTimeout(sc: StateContext, raw: Json, filtered: Json, effective: Json): Promise<StateResult> {
+  return invoke(sc, effective, await timeoutSeconds(sc, raw, filtered), raw, jsonPathTaskResult);
+}
+
+/** A JSONPath Task's ResultSelector, ResultPath, OutputPath and Assign. */
+function jsonPathTaskResult(sc: StateContext, raw: Json, result: Json): StateResult {
   const { selected, output } = jsonPathOutput(sc, raw, result);
-  return { output, next: state.Next, assigned: jsonPathAssign(sc, state.Assign, selected) };
+  return { output, next: sc.state.Next, assigned: jsonPathAssign(sc, sc.state.Assign, selected) };
+}
+
+async function runTaskJsonata(sc: StateContext, raw: Json): Promise<StateResult> {
+  const { state } = sc;
+  const args = state.Arguments === undefined ? raw : await evaluateJsonataTemplate(state.Arguments, jsonataScope(sc, raw), sc.ref, 'Arguments');
+  const result = await invoke(sc, args, await timeoutSeconds(sc, raw, raw), raw, resultItself);
+  const scope = { input: raw, result };
+  const assigned = await evaluateAssign(sc, state.Assign, result, scope);
+  const output = await jsonataOutput(sc, state.Output, result, scope);
+  return { output, next: state.Next, assigned };
 }
 
 function invokeRequest(resource: string, parameters: Json, sc: StateContext, timeout: number | undefined): LambdaRequest {

@@ -5,6 +5,10 @@ import { PackedEvent, PackedEvents, unpackEvents } from './eventPacking';
 import type { Json } from '../../engine/json';
 import type { MemoEntry, TopLevelCheckpoint } from '../../engine/runtime';
 
+// Readers of the JSON that schema versions 1 to 3 wrote (a step's events, memo and checkpoint as
+// three texts), for migrating such files and for checkpoints kept in executions by version 1.
+// Version 4 steps are read by stepCodec.
+
 /** Stored JSON that does not have the shape the engine wrote. */
 export class CorruptRecordError extends Error {
   public constructor(what: string, options?: ErrorOptions) {

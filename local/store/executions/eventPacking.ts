@@ -4,8 +4,9 @@ import type { HistoryEvent, RecordedEvent } from '../../engine/history';
 const COMPANIONS: Record<string, string> = { input: 'inputDetails', output: 'outputDetails', assignedVariables: 'assignedVariablesDetails' };
 
 /**
- * One stored event: [replay key, id, previousEventId, timestamp (epoch ms), type, details key,
- * details]. Positional, because history is most of what an execution writes.
+ * One stored event as schema versions 1 to 3 wrote it (see stepCodec for version 4): [replay
+ * key, id, previousEventId, timestamp (epoch ms), type, details key, details]. Positional,
+ * because history is most of what an execution writes.
  */
 export type PackedEvent = [string, number, number, number, string, string?, Record<string, unknown>?];
 

@@ -1,56 +1,11 @@
 import Database from 'better-sqlite3';
 import type { ExecutionRecord, ExecutionStatus, ExecutionStep, ExecutionStore, StateMachineRecord } from '../../engine';
 import type { RecordedEvent } from '../../engine/history';
-import type { MemoEntry } from '../../engine/runtime';
-import { decodeCheckpoint, decodeEvents, decodeMemo } from './codecs';
-import { packEvents } from './eventPacking';
-
-/** The layout this file writes (`PRAGMA user_version`); older files are migrated on open. */
-const SCHEMA_VERSION = 3;
-
-// Rows are keyed by creation order (`seq`), so the executions in flight, and the steps they
-// write, share a few pages at the end of each table: a commit writes whole pages, and keying by
-// ARN (random) made every execution's step touch pages of its own.
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS state_machines (
-  arn TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL, role_arn TEXT NOT NULL,
-  type TEXT NOT NULL, creation_date TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS executions (
-  seq INTEGER PRIMARY KEY, arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
-  start_date TEXT NOT NULL, stop_date TEXT, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
-  redrive_count INTEGER NOT NULL DEFAULT 0, redrive_date TEXT, checkpoint TEXT
-);
--- No index on status: listings scan in seq order anyway, and an index entry that moves when
--- an execution ends would cost each commit a page.
--- One row per written step (or per group of steps of one execution written together):
--- its history events and recorded task outcomes, as JSON, in order, and the top-level
--- checkpoint it reached, if it moved (appended here rather than rewriting the execution's row).
--- executions.checkpoint holds only checkpoints written by version 1.
-CREATE TABLE IF NOT EXISTS execution_steps (
-  id INTEGER PRIMARY KEY, execution_seq INTEGER NOT NULL, events TEXT NOT NULL, memo TEXT NOT NULL, checkpoint TEXT
-);
-CREATE INDEX IF NOT EXISTS execution_steps_by_execution ON execution_steps(execution_seq, id);
-`;
-
-/** Version 2 kept checkpoints in executions only. */
-const MIGRATE_FROM_V2 = 'ALTER TABLE execution_steps ADD COLUMN checkpoint TEXT; DROP INDEX IF EXISTS executions_by_status;';
-
-/** Version 1 keyed executions by ARN (WITHOUT ROWID) and steps by execution ARN. */
-const MIGRATE_FROM_V1 = `
-ALTER TABLE executions RENAME TO executions_v1;
-ALTER TABLE execution_steps RENAME TO execution_steps_v1;
-DROP INDEX IF EXISTS executions_by_status;
-DROP INDEX IF EXISTS execution_steps_by_execution;
-${SCHEMA}
-INSERT INTO executions (seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
-  SELECT seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint
-  FROM executions_v1 ORDER BY seq;
-INSERT INTO execution_steps (execution_seq, events, memo)
-  SELECT e.seq, s.events, s.memo FROM execution_steps_v1 s JOIN executions_v1 e ON e.arn = s.execution_arn ORDER BY s.id;
-DROP TABLE execution_steps_v1;
-DROP TABLE executions_v1;
-`;
+import type { MemoEntry, TopLevelCheckpoint } from '../../engine/runtime';
+import { ArnIndex } from './arnIndex';
+import { decodeCheckpoint } from './codecs';
+import { migrate } from './schema';
+import { decodeStep, encodeStep } from './stepCodec';
 
 interface ExecutionRow {
   seq: number;
@@ -67,6 +22,7 @@ interface ExecutionRow {
   redrive_count: number;
   redrive_date: string | null;
   checkpoint: string | null;
+  first_step: string | null;
 }
 
 interface MachineRow {
@@ -78,6 +34,9 @@ interface MachineRow {
   creation_date: string;
 }
 
+/** How many ended executions the store keeps in memory (see `SqliteExecutionStore.ended`). */
+const RECENTLY_ENDED = 1024;
+
 const STATUSES = new Set<ExecutionStatus>(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
 
 function toStatus(s: string): ExecutionStatus {
@@ -86,7 +45,7 @@ function toStatus(s: string): ExecutionStatus {
 }
 
 /** A stored execution; `checkpoint` is the latest one its steps wrote, if any. */
-function toRecord(row: ExecutionRow, checkpoint: string | null | undefined): ExecutionRecord {
+function toRecord(row: ExecutionRow, checkpoint: TopLevelCheckpoint | undefined): ExecutionRecord {
   const r: ExecutionRecord = {
     executionArn: row.arn,
     stateMachineArn: row.state_machine_arn,
@@ -101,8 +60,8 @@ function toRecord(row: ExecutionRow, checkpoint: string | null | undefined): Exe
   if (row.error !== null) r.error = row.error;
   if (row.cause !== null) r.cause = row.cause;
   if (row.redrive_date !== null) r.redriveDate = row.redrive_date;
-  const text = checkpoint ?? row.checkpoint;
-  if (text !== null) r.checkpoint = decodeCheckpoint(text);
+  if (checkpoint !== undefined) r.checkpoint = checkpoint;
+  else if (row.checkpoint !== null) r.checkpoint = decodeCheckpoint(row.checkpoint); // written by version 1
   return r;
 }
 
@@ -117,6 +76,7 @@ function toMachine(row: MachineRow): StateMachineRecord {
   };
 }
 
+/** The column of each field of ExecutionRecord a step may change. */
 const COLUMNS: Record<string, string> = {
   stateMachineArn: 'state_machine_arn',
   name: 'name',
@@ -130,9 +90,7 @@ const COLUMNS: Record<string, string> = {
   redriveCount: 'redrive_count',
   redriveDate: 'redrive_date',
 };
-
-/** A write waiting for the group commit: a new execution's row, or one step of an execution. */
-type PendingWrite = LiveExecution | [string, ExecutionStep];
+const CHANGEABLE = Object.keys(COLUMNS);
 
 /** An execution this store is running or has just changed: its record as it is once written. */
 interface LiveExecution {
@@ -141,22 +99,45 @@ interface LiveExecution {
 }
 
 /**
+ * An execution's writes waiting for the group commit: its new row, if it was just created, and
+ * its steps joined into one (one row and one update per execution and commit).
+ */
+interface PendingWrites {
+  arn: string;
+  live: LiveExecution;
+  created: boolean;
+  step: ExecutionStep;
+  /** True once `step` is this store's own join of several steps, which it may extend. */
+  joined: boolean;
+}
+
+/**
  * The engine's ExecutionStore on a SQLite file (better-sqlite3, WAL). A step's history events,
  * recorded task outcomes, checkpoint and record changes are written in one transaction (with the
- * other steps pending at the time: see `groupCommit`), and so is a new execution's row.
- * The store is the file's only writer, so it keeps the record of each running execution in memory
- * and never reads back what it wrote.
+ * other steps pending at the time: see `groupCommit`), and so is a new execution's row, which
+ * holds the steps written with it. Each commit writes one compact row (see stepCodec) per
+ * execution that moved, appended at the end of the table.
+ * The store is the file's only writer, so it keeps the record of each running (and recently
+ * ended) execution in memory and never reads back what it wrote.
  */
 export class SqliteExecutionStore implements ExecutionStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteExecutionStore['prepare']>;
   private readonly updates = new Map<string, Database.Statement>();
-  private readonly flushTx: (writes: PendingWrite[]) => void;
+  private readonly arns: ArnIndex;
+  private readonly flushTx: (writes: Iterable<PendingWrites>) => boolean;
   private readonly groupCommit: boolean;
-  private pending: PendingWrite[] = [];
+  private pending = new Map<string, PendingWrites>();
+  private pendingSteps = 0;
   // Running executions (and ones whose last steps are not yet written), as they will be once
   // written: reads and steps of one execution see them without a query or a forced write.
   private readonly live = new Map<string, LiveExecution>();
+  // Executions that ended and are written, newest last, kept a while (up to RECENTLY_ENDED) so
+  // that describing one just after its end does not read the file.
+  private readonly ended = new Map<string, LiveExecution>();
+  // The last ARN `getExecution` found nowhere: `createExecution` usually follows for the same
+  // ARN, and as this store is the file's only writer it is still absent then unless created here.
+  private absent: string | undefined;
   private flushScheduled = false;
   /** The creation order of the newest execution (listings are newest first). */
   private lastSeq: number;
@@ -180,30 +161,18 @@ export class SqliteExecutionStore implements ExecutionStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     if (options.walAutocheckpoint !== undefined) this.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutocheckpoint))}`);
-    this.migrate();
+    migrate(this.db);
     this.statements = this.prepare();
+    this.arns = new ArnIndex(this.db);
     this.lastSeq = (this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM executions').get() as { n: number }).n;
     this.groupCommit = options.groupCommit ?? true;
-    this.flushTx = this.db.transaction((writes: PendingWrite[]) => {
-      const steps: Array<[string, ExecutionStep]> = [];
+    this.flushTx = this.db.transaction((writes: Iterable<PendingWrites>) => {
       for (const w of writes) {
-        if (Array.isArray(w)) steps.push(w);
-        else this.insertExecution(w); // before its steps: they update its row
+        if (w.created) this.insertExecution(w.live, w.step);
+        else this.writeStep(w.live.seq, w.step);
       }
-      for (const [arn, step] of mergeByExecution(steps)) this.writeStep(arn, step);
+      return this.arns.writeDue();
     });
-  }
-
-  /** Creates the tables, or brings an older file's to this version. */
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version === SCHEMA_VERSION) return;
-    const legacy = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'executions'").get() as { sql: string } | undefined;
-    this.db.transaction(() => {
-      if (version === 2) this.db.exec(MIGRATE_FROM_V2);
-      else this.db.exec(legacy !== undefined && /WITHOUT ROWID/i.test(legacy.sql) ? MIGRATE_FROM_V1 : SCHEMA);
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
   }
 
   private prepare() {
@@ -216,18 +185,17 @@ export class SqliteExecutionStore implements ExecutionStore {
       listMachines: db.prepare('SELECT * FROM state_machines ORDER BY creation_date'),
       deleteMachine: db.prepare('DELETE FROM state_machines WHERE arn = ?'),
       insertExecution: db.prepare(
-        `INSERT INTO executions (seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, checkpoint)
-         VALUES (@seq, @arn, @state_machine_arn, @name, @status, @start_date, @stop_date, @input, @output, @error, @cause, @redrive_count, @redrive_date, @checkpoint)`,
+        `INSERT INTO executions (seq, arn, state_machine_arn, name, status, start_date, stop_date, input, output, error, cause, redrive_count, redrive_date, first_step)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      getExecution: db.prepare('SELECT * FROM executions WHERE arn = ?'),
-      executionExists: db.prepare('SELECT 1 FROM executions WHERE arn = ?').pluck(),
+      getExecution: db.prepare('SELECT * FROM executions WHERE seq = ?'),
       listExecutions: db.prepare(
         'SELECT * FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status) ORDER BY seq DESC',
       ),
-      insertStep: db.prepare('INSERT INTO execution_steps (execution_seq, events, memo, checkpoint) VALUES (?, ?, ?, ?)'),
-      lastCheckpoint: db.prepare('SELECT checkpoint FROM execution_steps WHERE execution_seq = ? AND checkpoint IS NOT NULL ORDER BY id DESC LIMIT 1').pluck(),
-      getEvents: db.prepare('SELECT s.events FROM execution_steps s JOIN executions e ON e.seq = s.execution_seq WHERE e.arn = ? ORDER BY s.id').pluck(),
-      getMemo: db.prepare('SELECT s.memo FROM execution_steps s JOIN executions e ON e.seq = s.execution_seq WHERE e.arn = ? ORDER BY s.id').pluck(),
+      insertStep: db.prepare('INSERT INTO execution_steps (execution_seq, step, checkpointed) VALUES (?, ?, ?)'),
+      lastCheckpoint: db.prepare('SELECT step FROM execution_steps WHERE execution_seq = ? AND checkpointed = 1 ORDER BY id DESC LIMIT 1').pluck(),
+      firstStep: db.prepare('SELECT first_step FROM executions WHERE seq = ?').pluck(),
+      getSteps: db.prepare('SELECT step FROM execution_steps WHERE execution_seq = ? ORDER BY id').pluck(),
     };
   }
 
@@ -251,50 +219,71 @@ export class SqliteExecutionStore implements ExecutionStore {
   }
 
   public createExecution(r: ExecutionRecord, first: ExecutionStep): boolean {
-    if (this.live.has(r.executionArn) || this.statements.executionExists.get(r.executionArn) !== undefined) return false;
+    const arn = r.executionArn;
+    if (this.live.has(arn) || this.ended.has(arn)) return false;
+    if (arn !== this.absent && this.arns.seqOf(arn) !== undefined) return false;
     // The row joins the group write like any step (one commit for every execution started in
     // this turn): callers that answer only once it is durable call `flush` (the local API awaits
     // a shared flush before it replies; the engine flushes before an execution's first task).
     const created: LiveExecution = { seq: this.lastSeq + 1, record: { ...r } };
     this.lastSeq = created.seq;
-    this.live.set(r.executionArn, created);
-    this.pending.push(created);
-    this.commitStep(r.executionArn, first);
+    this.arns.add(arn, created.seq);
+    this.live.set(arn, created);
+    this.pending.set(arn, { arn, live: created, created: true, step: { events: [], memo: [] }, joined: true });
+    this.commitStep(arn, first);
     return true;
   }
 
-  /** Inserts a new execution's row. */
-  private insertExecution({ seq, record: r }: LiveExecution): void {
-    this.statements.insertExecution.run({
+  /**
+   * Inserts a new execution's row as its record stands (with the changes of the steps written
+   * along), and those steps in it.
+   */
+  private insertExecution({ seq, record: r }: LiveExecution, steps: ExecutionStep): void {
+    // Positional parameters: binding named ones costs a lookup each.
+    this.statements.insertExecution.run(
       seq,
-      arn: r.executionArn,
-      state_machine_arn: r.stateMachineArn,
-      name: r.name,
-      status: r.status,
-      start_date: r.startDate,
-      stop_date: r.stopDate ?? null,
-      input: r.input,
-      output: r.output ?? null,
-      error: r.error ?? null,
-      cause: r.cause ?? null,
-      redrive_count: r.redriveCount,
-      redrive_date: r.redriveDate ?? null,
-      checkpoint: null, // written with the steps
-    });
+      r.executionArn,
+      r.stateMachineArn,
+      r.name,
+      r.status,
+      r.startDate,
+      r.stopDate ?? null,
+      r.input,
+      r.output ?? null,
+      r.error ?? null,
+      r.cause ?? null,
+      r.redriveCount,
+      r.redriveDate ?? null,
+      stepText(steps) ?? null,
+    );
   }
 
   public getExecution(arn: string): ExecutionRecord | undefined {
-    const live = this.live.get(arn);
-    if (live !== undefined) return { ...live.record };
-    const row = this.statements.getExecution.get(arn) as ExecutionRow | undefined;
-    return row && this.toRecord(row);
+    const known = this.live.get(arn) ?? this.ended.get(arn);
+    if (known !== undefined) return { ...known.record };
+    const row = this.storedRow(arn);
+    if (row === undefined) {
+      this.absent = arn;
+      return undefined;
+    }
+    return this.toRecord(row);
+  }
+
+  /** An execution's row in the file. */
+  private storedRow(arn: string): ExecutionRow | undefined {
+    const seq = this.arns.seqOf(arn);
+    return seq === undefined ? undefined : (this.statements.getExecution.get(seq) as ExecutionRow | undefined);
   }
 
   /** The execution a step belongs to, read once from the file if this store has not seen it yet. */
   private liveExecution(arn: string): LiveExecution | undefined {
     let live = this.live.get(arn);
+    if (live === undefined && (live = this.ended.get(arn)) !== undefined) {
+      this.ended.delete(arn);
+      this.live.set(arn, live);
+    }
     if (live === undefined) {
-      const row = this.statements.getExecution.get(arn) as ExecutionRow | undefined;
+      const row = this.storedRow(arn);
       if (row === undefined) return undefined;
       live = { seq: row.seq, record: this.toRecord(row) };
       this.live.set(arn, live);
@@ -313,16 +302,20 @@ export class SqliteExecutionStore implements ExecutionStore {
    * redriven, so its checkpoint is not read back.
    */
   private toRecord(row: ExecutionRow): ExecutionRecord {
-    const checkpoint = row.status === 'SUCCEEDED' ? null : (this.statements.lastCheckpoint.get(row.seq) as string | undefined);
-    return toRecord(row, checkpoint);
+    if (row.status === 'SUCCEEDED') return toRecord(row, undefined);
+    const text = (this.statements.lastCheckpoint.get(row.seq) as string | undefined) ?? row.first_step ?? undefined;
+    return toRecord(row, text === undefined ? undefined : decodeStep(text).checkpoint);
   }
 
   public commitStep(arn: string, step: ExecutionStep): void {
     const live = this.liveExecution(arn);
     if (live === undefined) throw new Error(`unknown execution ${arn}`);
-    this.pending.push([arn, step]);
-    if (step.execution !== undefined) live.record = { ...live.record, ...step.execution };
-    if (!this.groupCommit || this.pending.length >= 512) {
+    const waiting = this.pending.get(arn);
+    if (waiting === undefined) this.pending.set(arn, { arn, live, created: false, step, joined: false });
+    else join(waiting, step);
+    this.pendingSteps++;
+    if (step.execution !== undefined) live.record = withChanges(live.record, step.execution);
+    if (!this.groupCommit || this.pendingSteps >= 512) {
       this.flush();
       return;
     }
@@ -335,53 +328,69 @@ export class SqliteExecutionStore implements ExecutionStore {
   /** Writes every pending step, in one transaction. */
   public flush(): void {
     this.flushScheduled = false;
-    if (this.pending.length === 0) return;
-    const writes = this.pending;
-    this.pending = [];
-    this.flushTx(writes);
-    // Ended executions are read from the file from now on; running ones stay in memory.
-    for (const w of writes) {
-      if (!Array.isArray(w)) continue;
-      const live = this.live.get(w[0]);
-      if (live !== undefined && live.record.status !== 'RUNNING') this.live.delete(w[0]);
+    if (this.pending.size === 0) return;
+    const written = this.pending;
+    this.pending = new Map();
+    this.pendingSteps = 0;
+    if (this.flushTx(written.values())) this.arns.written();
+    // Running executions stay in memory; ended ones for a while (see `ended`), then are read
+    // from the file.
+    for (const { arn, live } of written.values()) {
+      if (live.record.status === 'RUNNING') continue;
+      this.live.delete(arn);
+      // As read back from the file: a succeeded execution's checkpoint is not kept.
+      if (live.record.status === 'SUCCEEDED' && live.record.checkpoint !== undefined) {
+        const { checkpoint: _, ...record } = live.record;
+        live.record = record;
+      }
+      this.ended.set(arn, live);
+    }
+    for (const arn of this.ended.keys()) {
+      if (this.ended.size <= RECENTLY_ENDED) break;
+      this.ended.delete(arn);
     }
   }
 
-  private writeStep(arn: string, step: ExecutionStep): void {
-    const seq = this.live.get(arn)?.seq;
-    if (seq === undefined) throw new Error(`unknown execution ${arn}`);
-    const checkpoint = step.execution?.checkpoint;
-    if (step.events.length > 0 || step.memo.length > 0 || checkpoint !== undefined) {
-      this.statements.insertStep.run(seq, JSON.stringify(packEvents(step.events)), JSON.stringify(step.memo), checkpoint === undefined ? null : JSON.stringify(checkpoint));
-    }
+  private writeStep(seq: number, step: ExecutionStep): void {
+    const text = stepText(step);
+    if (text !== undefined) this.statements.insertStep.run(seq, text, writtenCheckpoint(step) === undefined ? 0 : 1);
     if (step.execution !== undefined) this.updateExecution(seq, step.execution);
   }
 
   private updateExecution(seq: number, changes: Partial<ExecutionRecord>): void {
-    const keys = Object.keys(changes).filter((k) => k in COLUMNS).sort();
-    if (keys.length === 0) return;
-    const signature = keys.join(',');
+    let signature = '';
+    const values: unknown[] = [];
+    for (const key of CHANGEABLE) {
+      if (!(key in changes)) continue;
+      signature += signature === '' ? key : `,${key}`;
+      values.push((changes as Record<string, unknown>)[key] ?? null);
+    }
+    if (values.length === 0) return;
     let stmt = this.updates.get(signature);
     if (stmt === undefined) {
-      stmt = this.db.prepare(`UPDATE executions SET ${keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ')} WHERE seq = @seq`);
+      stmt = this.db.prepare(`UPDATE executions SET ${signature.split(',').map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE seq = ?`);
       this.updates.set(signature, stmt);
     }
-    const params: Record<string, unknown> = { seq };
-    for (const k of keys) {
-      const v = (changes as Record<string, unknown>)[k];
-      params[k] = v ?? null;
-    }
-    stmt.run(params);
+    values.push(seq);
+    stmt.run(values);
   }
 
   public getHistory(arn: string): RecordedEvent[] {
-    this.flush();
-    return (this.statements.getEvents.all(arn) as string[]).flatMap((text) => decodeEvents(text));
+    return this.storedSteps(arn).flatMap((text) => decodeStep(text).events);
   }
 
   public getMemo(arn: string): Array<[string, MemoEntry]> {
+    return this.storedSteps(arn).flatMap((text) => decodeStep(text).memo);
+  }
+
+  /** The stored texts of an execution's steps, in order. */
+  private storedSteps(arn: string): string[] {
     this.flush();
-    return (this.statements.getMemo.all(arn) as string[]).flatMap((text) => decodeMemo(text));
+    const seq = this.arns.seqOf(arn);
+    if (seq === undefined) return [];
+    const first = this.statements.firstStep.get(seq) as string | null | undefined;
+    const rest = this.statements.getSteps.all(seq) as string[];
+    return first === null || first === undefined ? rest : [first, ...rest];
   }
 
   public close(): void {
@@ -390,18 +399,41 @@ export class SqliteExecutionStore implements ExecutionStore {
   }
 }
 
-/** The steps of each execution joined into one, in order (one row and one update each). */
-function mergeByExecution(steps: Array<[string, ExecutionStep]>): Map<string, ExecutionStep> {
-  const merged = new Map<string, ExecutionStep>();
-  for (const [arn, step] of steps) {
-    const m = merged.get(arn);
-    if (m === undefined) {
-      merged.set(arn, { events: [...step.events], memo: [...step.memo], execution: step.execution && { ...step.execution } });
-      continue;
-    }
-    m.events.push(...step.events);
-    m.memo.push(...step.memo);
-    if (step.execution !== undefined) m.execution = { ...m.execution, ...step.execution };
+/** A record with a step's changes, as it reads back from the file (a field set to undefined is absent). */
+function withChanges(record: ExecutionRecord, changes: NonNullable<ExecutionStep['execution']>): ExecutionRecord {
+  let unset = false;
+  for (const key in changes) unset ||= (changes as Record<string, unknown>)[key] === undefined;
+  if (!unset) return { ...record, ...changes };
+  const changed: Record<string, unknown> = {};
+  for (const key in record) if (!(key in changes)) changed[key] = (record as unknown as Record<string, unknown>)[key];
+  for (const key in changes) {
+    const value = (changes as Record<string, unknown>)[key];
+    if (value !== undefined) changed[key] = value;
   }
-  return merged;
+  return changed as unknown as ExecutionRecord;
+}
+
+/** The checkpoint a step writes: a succeeded execution is never resumed or redriven, so not its last one. */
+function writtenCheckpoint(step: ExecutionStep): TopLevelCheckpoint | undefined {
+  return step.execution?.status === 'SUCCEEDED' ? undefined : step.execution?.checkpoint;
+}
+
+/** The stored text of a step, if it writes anything but record changes. */
+function stepText(step: ExecutionStep): string | undefined {
+  const checkpoint = writtenCheckpoint(step);
+  if (step.events.length === 0 && step.memo.length === 0 && checkpoint === undefined) return undefined;
+  return encodeStep(step.events, step.memo, checkpoint);
+}
+
+/** Adds a step to an execution's pending writes, after the ones there. */
+function join(waiting: PendingWrites, step: ExecutionStep): void {
+  if (!waiting.joined) {
+    const first = waiting.step;
+    waiting.step = { events: [...first.events], memo: [...first.memo], execution: first.execution && { ...first.execution } };
+    waiting.joined = true;
+  }
+  const into = waiting.step;
+  for (const e of step.events) into.events.push(e);
+  for (const m of step.memo) into.memo.push(m);
+  if (step.execution !== undefined) into.execution = Object.assign(into.execution ?? {}, step.execution);
 }

@@ -6,7 +6,8 @@ import { MemoryExecutionStore } from '../../../../local/engine';
 import type { ExecutionRecord, ExecutionStore } from '../../../../local/engine';
 import type { RecordedEvent } from '../../../../local/engine/history';
 import Database from 'better-sqlite3';
-import { SqliteExecutionStore } from '../../../../local/store/executions';
+import { CorruptRecordError, SqliteExecutionStore } from '../../../../local/store/executions';
+import { ARN_BATCH } from '../../../../local/store/executions/arnIndex';
 import { packEvents } from '../../../../local/store/executions/eventPacking';
 
 const record = (name: string, status: ExecutionRecord['status'] = 'RUNNING'): ExecutionRecord => ({
@@ -147,6 +148,155 @@ describe('Contract: ExecutionStore', () => {
       expect(store.getHistory(record('old').executionArn).map((e) => e.event.id)).to.deep.equal([1, 2]);
       expect(store.getMemo(record('old').executionArn)).to.deep.equal([['t#1', { kind: 'wait', until: 5 }]]);
       store.close();
+    });
+
+    /** The version 3 layout, with rows as that version wrote them. */
+    function versionThreeFile(file: string, version: 2 | 3): void {
+      const db = new Database(file);
+      db.exec(`
+        CREATE TABLE state_machines (arn TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL, role_arn TEXT NOT NULL, type TEXT NOT NULL, creation_date TEXT NOT NULL);
+        CREATE TABLE executions (seq INTEGER PRIMARY KEY, arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
+          start_date TEXT NOT NULL, stop_date TEXT, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
+          redrive_count INTEGER NOT NULL DEFAULT 0, redrive_date TEXT, checkpoint TEXT);
+        CREATE TABLE execution_steps (id INTEGER PRIMARY KEY, execution_seq INTEGER NOT NULL, events TEXT NOT NULL, memo TEXT NOT NULL${version === 3 ? ', checkpoint TEXT' : ''});
+        CREATE INDEX execution_steps_by_execution ON execution_steps(execution_seq, id);
+        ${version === 2 ? 'CREATE INDEX executions_by_status ON executions(status);' : ''}
+        PRAGMA user_version = ${version};
+      `);
+      const insert = db.prepare('INSERT INTO executions (seq, arn, state_machine_arn, name, status, start_date, input) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const [seq, name, status] of [[1, 'old', 'RUNNING'], [2, 'done', 'SUCCEEDED'], [3, 'broken', 'FAILED']] as const) {
+        insert.run(seq, record(name).executionArn, record(name).stateMachineArn, name, status, record(name).startDate, '{}');
+      }
+      const step = db.prepare('INSERT INTO execution_steps (execution_seq, events, memo) VALUES (?, ?, ?)');
+      step.run(1, JSON.stringify(packEvents([event(1, 'ExecutionStarted')])), JSON.stringify([['t#1', { kind: 'wait', until: 5 }]]));
+      step.run(3, '{"p": [], "e": [["not an event"]]}', '[]');
+      step.run(1, JSON.stringify(packEvents([event(2, 'PassStateEntered')])), JSON.stringify([['t#2', { kind: 'task', ok: true, value: { x: 1 } }]]));
+      if (version === 3) {
+        const checkpoint = (state: string) => JSON.stringify({ state, input: { at: state }, variables: {}, lane: { key: 't', count: 1, last: 2 } });
+        db.prepare('INSERT INTO execution_steps (execution_seq, events, memo, checkpoint) VALUES (?, ?, ?, ?)').run(1, JSON.stringify(packEvents([])), '[]', checkpoint('A'));
+        db.prepare('INSERT INTO execution_steps (execution_seq, events, memo, checkpoint) VALUES (?, ?, ?, ?)').run(1, JSON.stringify(packEvents([event(3, 'PassStateExited')])), '[]', checkpoint('B'));
+      }
+      db.close();
+    }
+
+    for (const version of [2, 3] as const) {
+      it(`migrates a version ${version} file, keeping every step and a corrupt one still reported corrupt`, () => {
+        // Prepare
+        const file = path.join(dir, `v${version}.db`);
+        versionThreeFile(file, version);
+
+        // Act
+        const store = new SqliteExecutionStore(file);
+        const createdAgain = store.createExecution(record('old'), { events: [], memo: [] });
+        store.createExecution(record('new'), { events: [event(1, 'ExecutionStarted')], memo: [] });
+
+        // Assess
+        expect(createdAgain).to.equal(false);
+        expect(store.listExecutions().map((r) => r.name)).to.deep.equal(['new', 'broken', 'done', 'old']);
+        expect(store.getHistory(record('old').executionArn)).to.deep.equal(
+          version === 3 ? [event(1, 'ExecutionStarted'), event(2, 'PassStateEntered'), event(3, 'PassStateExited')] : [event(1, 'ExecutionStarted'), event(2, 'PassStateEntered')],
+        );
+        expect(store.getMemo(record('old').executionArn)).to.deep.equal([
+          ['t#1', { kind: 'wait', until: 5 }],
+          ['t#2', { kind: 'task', ok: true, value: { x: 1 } }],
+        ]);
+        expect(store.getExecution(record('old').executionArn)?.checkpoint).to.deep.equal(
+          version === 3 ? { state: 'B', input: { at: 'B' }, variables: {}, lane: { key: 't', count: 1, last: 2 } } : undefined,
+        );
+        expect(() => store.getHistory(record('broken').executionArn)).to.throw(CorruptRecordError);
+        store.close();
+        expect(new Database(file).pragma('user_version', { simple: true })).to.equal(4);
+      });
+    }
+
+    it('describes a just-ended execution as a reopened store reads it from the file', () => {
+      // Prepare
+      const file = path.join(dir, 'ended.db');
+      const store = new SqliteExecutionStore(file);
+      const checkpoint = { state: 'P', input: 1, variables: {}, lane: { key: 't', count: 1, last: 1 } };
+      for (const [name, status] of [['won', 'SUCCEEDED'], ['lost', 'FAILED']] as const) {
+        store.createExecution(record(name), { events: [event(1, 'ExecutionStarted')], memo: [] });
+        store.flush();
+        store.commitStep(record(name).executionArn, { events: [event(2, 'PassStateEntered')], memo: [], execution: { status, stopDate: '2024-01-01T00:00:01.000Z', error: undefined, checkpoint } });
+      }
+      store.flush();
+
+      // Act
+      const inMemory = ['won', 'lost'].map((name) => store.getExecution(record(name).executionArn));
+      store.close();
+      const reopened = new SqliteExecutionStore(file);
+      const fromFile = ['won', 'lost'].map((name) => reopened.getExecution(record(name).executionArn));
+
+      // Assess
+      expect(inMemory).to.deep.equal(fromFile);
+      expect(fromFile.map((r) => r?.checkpoint)).to.deep.equal([undefined, checkpoint]);
+      reopened.close();
+    });
+
+    it("keeps the steps written with a new execution in its row, record changes, checkpoint and all", () => {
+      // Prepare
+      const file = path.join(dir, 'first-step.db');
+      const store = new SqliteExecutionStore(file);
+      const checkpoint = { state: 'W', input: { w: 1 }, variables: {}, lane: { key: 't', count: 2, last: 2 } };
+      store.createExecution(record('waiting'), { events: [event(1, 'ExecutionStarted')], memo: [], execution: { checkpoint } });
+      store.createExecution(record('quick'), { events: [event(1, 'ExecutionStarted')], memo: [] });
+      store.commitStep(record('quick').executionArn, {
+        events: [event(2, 'ExecutionSucceeded')],
+        memo: [['t#1', { kind: 'task', ok: true, value: 'v' }]],
+        execution: { status: 'SUCCEEDED', output: '"v"', stopDate: '2024-01-01T00:00:01.000Z' },
+      });
+      store.close();
+
+      // Act
+      const reopened = new SqliteExecutionStore(file);
+
+      // Assess
+      expect(reopened.getExecution(record('waiting').executionArn)?.checkpoint).to.deep.equal(checkpoint);
+      expect(reopened.listExecutions({ status: 'RUNNING' }).map((r) => [r.name, r.checkpoint?.state])).to.deep.equal([['waiting', 'W']]);
+      expect(reopened.getExecution(record('quick').executionArn)).to.deep.include({ status: 'SUCCEEDED', output: '"v"' });
+      expect(reopened.getHistory(record('quick').executionArn).map((e) => e.event.type)).to.deep.equal(['ExecutionStarted', 'ExecutionSucceeded']);
+      expect(reopened.getMemo(record('quick').executionArn)).to.deep.equal([['t#1', { kind: 'task', ok: true, value: 'v' }]]);
+      reopened.commitStep(record('waiting').executionArn, { events: [event(2, 'WaitStateExited')], memo: [] });
+      expect(reopened.getHistory(record('waiting').executionArn).map((e) => e.event.id)).to.deep.equal([1, 2]);
+      reopened.close();
+    });
+
+    it('finds executions by ARN whether their index entries are written or still waiting, across a reopen', () => {
+      // Prepare: enough executions for one batch of index entries, and some waiting after it.
+      const file = path.join(dir, 'arns.db');
+      const store = new SqliteExecutionStore(file);
+      const names = Array.from({ length: ARN_BATCH + 10 }, (_, i) => `x${i}`);
+      for (const name of names) {
+        store.createExecution(record(name), { events: [event(1, 'ExecutionStarted')], memo: [] });
+        store.flush();
+      }
+      store.close();
+
+      // Act
+      const reopened = new SqliteExecutionStore(file);
+      const probes = [names[0], names[ARN_BATCH - 1], names[ARN_BATCH], names[names.length - 1]];
+
+      // Assess
+      expect(probes.map((name) => reopened.getExecution(record(name).executionArn)?.name)).to.deep.equal(probes);
+      expect(probes.map((name) => reopened.getHistory(record(name).executionArn).length)).to.deep.equal([1, 1, 1, 1]);
+      expect(probes.map((name) => reopened.createExecution(record(name), { events: [], memo: [] }))).to.deep.equal([false, false, false, false]);
+      expect(reopened.getExecution(record('nobody').executionArn)).to.equal(undefined);
+      expect(reopened.createExecution(record('nobody'), { events: [], memo: [] })).to.equal(true);
+      reopened.close();
+      expect(new Database(file).prepare('SELECT count(*) FROM execution_arns').pluck().get()).to.equal(ARN_BATCH);
+    });
+
+    it('creates an execution it just found absent, once', () => {
+      const file = path.join(dir, 'absent.db');
+      const store = new SqliteExecutionStore(file);
+      expect(store.getExecution(record('e').executionArn)).to.equal(undefined);
+      expect(store.createExecution(record('e'), { events: [], memo: [] })).to.equal(true);
+      expect(store.createExecution(record('e'), { events: [], memo: [] })).to.equal(false);
+      store.close();
+      const reopened = new SqliteExecutionStore(file);
+      expect(reopened.getExecution(record('e').executionArn)).to.deep.equal(record('e'));
+      expect(reopened.createExecution(record('e'), { events: [], memo: [] })).to.equal(false);
+      reopened.close();
     });
   });
 });
