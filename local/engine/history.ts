@@ -84,7 +84,7 @@ for (const t of ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel'
 }
 
 /** The detail object's key of each event type, as GetExecutionHistory names them. */
-function detailsKeyOf(type: string): string | undefined {
+export function detailsKeyOf(type: string): string | undefined {
   const known = KNOWN_DETAILS[type];
   if (known !== undefined) return known;
   if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';

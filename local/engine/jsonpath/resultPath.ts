@@ -17,31 +17,7 @@ type ReferenceStep = { readonly kind: 'property'; readonly name: string } | { re
 export function applyResultPath(input: unknown, resultPath: string | null | undefined, result: unknown): unknown {
   if (resultPath === null) return cloneJson(input);
   if (resultPath === undefined || resultPath.trim() === '$') return cloneJson(result);
-  const steps = referenceSteps(resultPath);
-  const output = cloneJson(input);
-  let node: unknown = output;
-  for (let i = 0; i < steps.length; i += 1) {
-    const step = steps[i];
-    const last = i === steps.length - 1;
-    if (step.kind === 'property') {
-      if (typeof node !== 'object' || node === null || Array.isArray(node)) throw resultPathMatchFailure(resultPath, input);
-      const record = node as Record<string, unknown>;
-      if (last) {
-        record[step.name] = cloneJson(result);
-      } else {
-        const child = record[step.name];
-        if (child === undefined || child === null) record[step.name] = {};
-        node = record[step.name];
-      }
-    } else {
-      if (!Array.isArray(node)) throw resultPathMatchFailure(resultPath, input);
-      const index = step.index < 0 ? node.length + step.index : step.index;
-      if (index < 0 || index >= node.length) throw resultPathMatchFailure(resultPath, input);
-      if (last) node[index] = cloneJson(result);
-      else node = node[index];
-    }
-  }
-  return output;
+  return placeResult(cloneJson(input), resultPath, cloneJson(result));
 }
 
 /**

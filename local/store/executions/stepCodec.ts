@@ -1,4 +1,4 @@
-import type { HistoryEvent, RecordedEvent } from '../../engine/history';
+import { detailsKeyOf, type HistoryEvent, type RecordedEvent } from '../../engine/history';
 import type { Json } from '../../engine/json';
 import type { MemoEntry, TopLevelCheckpoint } from '../../engine/runtime';
 import { CorruptRecordError } from './codecs';
@@ -40,41 +40,6 @@ const TYPE_CODES = new Map(EVENT_TYPES.map((type, code) => [type, code]));
 /** The details fields that hold payloads, written once per step in `payloads`. */
 const PAYLOAD_FIELDS: readonly string[] = ['input', 'output', 'parameters'];
 const PAYLOAD_CODES = new Map(PAYLOAD_FIELDS.map((field, code) => [field, code]));
-
-const USUAL_DETAILS: Record<string, string> = {
-  ExecutionStarted: 'executionStartedEventDetails',
-  ExecutionSucceeded: 'executionSucceededEventDetails',
-  ExecutionFailed: 'executionFailedEventDetails',
-  ExecutionAborted: 'executionAbortedEventDetails',
-  ExecutionTimedOut: 'executionTimedOutEventDetails',
-  ExecutionRedriven: 'executionRedrivenEventDetails',
-  TaskScheduled: 'taskScheduledEventDetails',
-  TaskStarted: 'taskStartedEventDetails',
-  TaskSubmitted: 'taskSubmittedEventDetails',
-  TaskSucceeded: 'taskSucceededEventDetails',
-  TaskFailed: 'taskFailedEventDetails',
-  TaskTimedOut: 'taskTimedOutEventDetails',
-  LambdaFunctionScheduled: 'lambdaFunctionScheduledEventDetails',
-  LambdaFunctionStartFailed: 'lambdaFunctionStartFailedEventDetails',
-  LambdaFunctionSucceeded: 'lambdaFunctionSucceededEventDetails',
-  LambdaFunctionFailed: 'lambdaFunctionFailedEventDetails',
-  LambdaFunctionTimedOut: 'lambdaFunctionTimedOutEventDetails',
-  MapStateStarted: 'mapStateStartedEventDetails',
-  MapIterationStarted: 'mapIterationStartedEventDetails',
-  MapIterationSucceeded: 'mapIterationSucceededEventDetails',
-  MapIterationFailed: 'mapIterationFailedEventDetails',
-  MapIterationAborted: 'mapIterationAbortedEventDetails',
-  EvaluationFailed: 'evaluationFailedEventDetails',
-};
-
-/** The key an event type's details usually have; an event that uses another writes it. */
-function detailsKeyOf(type: string): string | undefined {
-  const usual = USUAL_DETAILS[type];
-  if (usual !== undefined) return usual;
-  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
-  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  return undefined;
-}
 
 const usualKeys = new Map<string, string | null>();
 
