@@ -1,4 +1,4 @@
-const cache = new Map<string, RegExp>();
+import { cachedBy } from '../boundedCache';
 
 /**
  * The StringMatches pattern test: `*` stands for any run of characters (empty too), `\*` for a
@@ -8,13 +8,7 @@ const cache = new Map<string, RegExp>();
  * @example stringMatches('a*b', 'a\\*b') // true (the pattern is a\*b)
  */
 export function stringMatches(value: string, pattern: string): boolean {
-  let regex = cache.get(pattern);
-  if (regex === undefined) {
-    regex = compilePattern(pattern);
-    if (cache.size > 1000) cache.clear();
-    cache.set(pattern, regex);
-  }
-  return regex.test(value);
+  return compiledPattern(pattern).test(value);
 }
 
 function compilePattern(pattern: string): RegExp {
@@ -36,3 +30,5 @@ function compilePattern(pattern: string): RegExp {
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+const compiledPattern = cachedBy(compilePattern, 1000);

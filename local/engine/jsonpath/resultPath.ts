@@ -2,6 +2,7 @@ import { cloneJson } from '../json';
 import { invalidPath, resultPathMatchFailure } from './causes';
 import { JsonPathSyntaxError } from './errors';
 import { PathToken, compilePath } from './syntax';
+import { cachedBy } from '../boundedCache';
 
 type ReferenceStep = { readonly kind: 'property'; readonly name: string } | { readonly kind: 'index'; readonly index: number };
 
@@ -66,18 +67,8 @@ function shallowCopy(value: unknown): unknown {
   return copy;
 }
 
-const stepsByPath = new Map<string, ReferenceStep[]>();
-
 /** The steps of a reference path: single names and single indexes only, from `$`. */
-function referenceSteps(resultPath: string): ReferenceStep[] {
-  let steps = stepsByPath.get(resultPath);
-  if (steps === undefined) {
-    steps = parseReferenceSteps(resultPath);
-    if (stepsByPath.size > 10_000) stepsByPath.clear();
-    stepsByPath.set(resultPath, steps);
-  }
-  return steps;
-}
+const referenceSteps = cachedBy(parseReferenceSteps, 10_000);
 
 function parseReferenceSteps(resultPath: string): ReferenceStep[] {
   let tokens: readonly PathToken[];

@@ -1,5 +1,6 @@
 import { JsonPathSyntaxError } from './errors';
 import { FilterExpression, parseFilter } from './filter';
+import { cachedBy } from '../boundedCache';
 
 /** What a path starts from: `$` the input, `$$` the context object, `$name` an Assign variable. */
 export type PathRoot =
@@ -36,7 +37,6 @@ export interface CompiledPath {
   readonly simpleSteps?: ReadonlyArray<string | number>;
 }
 
-const cache = new Map<string, CompiledPath>();
 
 /**
  * Parses `$`, `$.a.b`, `$['a b']`, `$.a[0]`, `$.a[-1]`, `$.a[*]`, `$.a[1:5]`, `$..a`,
@@ -45,12 +45,7 @@ const cache = new Map<string, CompiledPath>();
  * @throws JsonPathSyntaxError when the text is not a path.
  */
 export function compilePath(text: string): CompiledPath {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
-  const compiled = parsePath(text);
-  if (cache.size > 10_000) cache.clear();
-  cache.set(text, compiled);
-  return compiled;
+  return parsedPath(text);
 }
 
 /** Jayway's text of a token, used to name the path in its error messages. */
@@ -286,3 +281,5 @@ class TokenReader {
     this.tokens.push({ kind: 'filter', expression });
   }
 }
+
+const parsedPath = cachedBy(parsePath, 10_000);

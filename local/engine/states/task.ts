@@ -15,6 +15,7 @@ import {
 import * as jp from '../query/jsonPath';
 import { StateContext, StateResult } from '../runtime';
 import { TaskRequest } from '../tasks';
+import { cachedBy } from '../boundedCache';
 
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
@@ -32,17 +33,7 @@ interface ResourceShape {
   base: { resourceType: string; resource: string };
 }
 
-const shapes = new Map<string, ResourceShape>();
-
-function resourceShape(arn: string): ResourceShape {
-  let shape = shapes.get(arn);
-  if (shape === undefined) {
-    shape = computeShape(arn);
-    if (shapes.size > 1000) shapes.clear();
-    shapes.set(arn, shape);
-  }
-  return shape;
-}
+const resourceShape = cachedBy(computeShape, 1000);
 
 function computeShape(arn: string): ResourceShape {
   const shape = (kind: ResourceShape['kind'], lambdaEvents: boolean, resourceType: string, resource: string, region: string): ResourceShape =>
