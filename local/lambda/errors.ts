@@ -79,3 +79,17 @@ export class InvalidRequestContentException extends LambdaServiceError {
     this.name = 'InvalidRequestContentException';
   }
 }
+
+/**
+ * Lambda itself failed (Invoke answers 500): here, the worker thread hosting the execution
+ * environments stopped while the invocation ran. Step Functions reports it as
+ * `Lambda.ServiceException`, which the workflow's Retry covers.
+ */
+export class ServiceException extends LambdaServiceError {
+  public readonly statusCode = 500;
+
+  public constructor(detail: string, requestId: string, options?: ErrorOptions) {
+    super(`The Lambda service encountered an internal error: ${detail}`, requestId, options);
+    this.name = 'ServiceException';
+  }
+}

@@ -1,6 +1,7 @@
 /** Lambda's part of local mode: see {@link createLambdaRuntime}. */
 export { createLambdaRuntime } from './runtime';
 export type {
+  FunctionSettings,
   InvocationIdentity,
   InvocationRecord,
   LambdaFunctionDefinition,
@@ -17,6 +18,15 @@ export {
   TooManyRequestsException,
   RequestEntityTooLargeException,
   InvalidRequestContentException,
+  ServiceException,
 } from './errors';
-export { invocationOutcome, invokeFailureOutcome, type TaskOutcome } from './taskOutcome';
+export { invocationOutcome, invokeFailureOutcome, type InvokeAnswer, type TaskOutcome } from './taskOutcome';
 export { MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES } from './limits';
+export {
+  startWorkerLambdaRuntime,
+  type DeployFunctions,
+  type HostedFunctions,
+  type InvocationCaller,
+  type WorkerLambdaRuntime,
+  type WorkerLambdaRuntimeOptions,
+} from './worker';

@@ -5,15 +5,18 @@
  * `Lambda.<ExceptionName>` and the cause is the SDK's message.
  */
 import { LambdaServiceError } from './errors';
-import type { InvocationRecord } from './runtime';
+import type { InvocationRecord } from './functionHost';
 
 /** What a Lambda task produced, in Step Functions' terms. */
 export type TaskOutcome =
   | { readonly ok: true; readonly output: unknown }
   | { readonly ok: false; readonly error: string; readonly cause: string };
 
+/** What a completed Invoke answers: its payload, and whether the function failed. */
+export type InvokeAnswer = Pick<InvocationRecord, 'payload' | 'functionError'>;
+
 /** Maps a completed Invoke to its output or to its ASL error and cause. */
-export function invocationOutcome(record: InvocationRecord): TaskOutcome {
+export function invocationOutcome(record: InvokeAnswer): TaskOutcome {
   const payload: unknown = JSON.parse(record.payload);
   if (record.functionError === undefined) return { ok: true, output: payload };
   const errorType =

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { createEngine, type Engine } from '../engine';
 import { SqliteExecutionStore } from '../store/executions';
-import { createLambdaRuntime, type LambdaFunctionDefinition, type LambdaRuntime } from '../lambda';
+import { createLambdaRuntime, startWorkerLambdaRuntime, type LambdaRuntime } from '../lambda';
 import {
   createOrderApi,
   createStepFunctionsApi,
@@ -17,9 +17,9 @@ import {
   type UsagePlan,
 } from '../api';
 import { openSqliteDatabase, type SqliteDatabase } from '../store/adapters/sqliteDatabase';
-import { createLocalAdapters, createLocalTaskHandlerFactories, type LocalAdapters } from '../store/adapters/localTaskHandlers';
+import { createLocalAdapters, type LocalAdapters } from '../store/adapters/localTaskHandlers';
 import type { ProcessorConfig } from '../../handlers/payment/processor';
-import { TASK_FUNCTION_NAMES } from '../../workflow/contracts';
+import type { TASK_FUNCTION_NAMES } from '../../workflow/contracts';
 import { renderOrderProcessing } from '../../workflow/orderProcessing';
 import { ensureDataDir, resolveServerApiKey, type ApiKeySource, type DataDirLayout } from './dataDir';
 import { readInventorySeed, seedInventory, type InventorySeed } from './inventorySeed';
@@ -32,7 +32,9 @@ import { cachePreparedStatements } from './statementCache';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer';
 import { EngineOrderExecutions } from './orderExecutions';
 import { EngineStepFunctions } from './stepFunctionsOperations';
-import { checkFaultInjection, faultInjector, type FaultInjection } from './faultInjection';
+import { checkFaultInjection, type FaultInjection } from './faultInjection';
+import { orderFunctionDefinitions, type OrderFunctionSettings } from './orderFunctions';
+import { ORDER_FUNCTIONS_MODULE, type OrderFunctionsConfig } from './lambdaWorker/deployOrderFunctions';
 
 /** The state machine's name in local mode. */
 export const STATE_MACHINE_NAME = 'OrderProcessing';
@@ -67,6 +69,12 @@ export interface OrderSystemOptions {
   readonly processor?: ProcessorConfig;
   /** Transient failures injected into the inventory service (tests). @default none */
   readonly faults?: FaultInjection;
+  /**
+   * Where the handlers run: on a worker thread with its own connection to the services
+   * database (`worker`), or on the main thread with the engine and the API (`inline`).
+   * @default 'worker'
+   */
+  readonly lambdaHost?: 'worker' | 'inline';
   /** Multiplies retry intervals and waits (0.01 in tests). @default 1 */
   readonly timeScale?: number;
   /** Called for each order API request. */
@@ -117,6 +125,7 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
   let servicesDb: SqliteDatabase | undefined;
   let gateway: LocalGateway | undefined;
   let checkpointer: WalCheckpointer | undefined;
+  let lambda: HostedLambda | undefined;
   try {
     servicesDb = cachePreparedStatements(openSqliteDatabase(layout.servicesDatabase));
     servicesDb.pragma('wal_autocheckpoint = 0');
@@ -127,24 +136,33 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
     const seededSkus = await seedInventory(adapters.inventory, seed);
     const invocationLogs = new InvocationLogStore(servicesDb);
 
-    const factories = createLocalTaskHandlerFactories(adapters, options.processor !== undefined ? { processor: options.processor } : {});
-    const timeoutMs = options.lambdaTimeoutMs ?? 10_000;
-    const functions: Record<string, LambdaFunctionDefinition> = {};
-    const faults = checkFaultInjection(options.faults ?? {});
-    for (const name of TASK_FUNCTION_NAMES) {
-      const inject = faultInjector(name, faults);
-      functions[name] = { createHandler: () => inject(factories[name]()), timeoutMs, memoryMb: 256 };
-    }
-    const lambda = createLambdaRuntime({ functions, concurrency: options.lambdaConcurrency ?? 1000, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT });
+    const settings: OrderFunctionSettings = {
+      timeoutMs: options.lambdaTimeoutMs ?? 10_000,
+      faults: checkFaultInjection(options.faults ?? {}),
+      ...(options.processor !== undefined ? { processor: options.processor } : {}),
+    };
+    const concurrency = options.lambdaConcurrency ?? 1000;
+    lambda =
+      (options.lambdaHost ?? 'worker') === 'worker'
+        ? await startWorkerLambdaRuntime({
+            module: ORDER_FUNCTIONS_MODULE,
+            config: { ...settings, servicesDatabase: layout.servicesDatabase } satisfies OrderFunctionsConfig,
+            concurrency,
+            region: LOCAL_REGION,
+            accountId: LOCAL_ACCOUNT,
+            onWorkerLost: (why) => process.stderr.write(`Lambda worker lost (${why.message}); starting a new one\n`),
+          })
+        : createLambdaRuntime({ functions: orderFunctionDefinitions(adapters, settings), concurrency, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT });
+    const runtime = lambda;
 
     const engine = createEngine({
       store,
-      invokeTask: lambdaTaskInvoker(lambda, (arn, state, invocation) => invocationLogs.record(arn, state, invocation)),
+      invokeTask: lambdaTaskInvoker(runtime, (arn, state, invocation) => invocationLogs.record(arn, state, invocation)),
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
       ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     });
-    const stateMachineArn = installStateMachine(engine, store, (fn) => lambda.functionArn(fn));
+    const stateMachineArn = installStateMachine(engine, store, (fn) => runtime.functionArn(fn));
     const resumed = engine.resumeRunningExecutions();
 
     const writes = groupFlush(() => store.flush());
@@ -183,7 +201,7 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
       resumed,
       seededSkus,
       engine,
-      lambda,
+      lambda: runtime,
       adapters,
       invocationLogs,
       executionArnOf: (orderId) => executions.executionArnOf(orderId),
@@ -195,6 +213,8 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
           const running = engine.listExecutions({ statusFilter: 'RUNNING' }).length;
           await walCheckpointer.stop();
           if (drained && running === 0) {
+            // Executions still running keep their Lambda (and databases) until the process ends.
+            await stopLambda(runtime);
             db.close();
             store.close();
           }
@@ -206,10 +226,18 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
   } catch (error) {
     await gateway?.close().catch(() => undefined);
     await checkpointer?.stop();
+    if (lambda !== undefined) await stopLambda(lambda);
     servicesDb?.close();
     store.close();
     throw error;
   }
+}
+
+/** The Lambda runtime of either host. */
+type HostedLambda = LambdaRuntime & { stop?: () => Promise<void> };
+
+async function stopLambda(lambda: HostedLambda): Promise<void> {
+  await lambda.stop?.();
 }
 
 /**

@@ -143,6 +143,33 @@ describe('Function: startOrderSystem', function () {
   });
 });
 
+describe('Function: startOrderSystem (handlers on the main thread)', function () {
+  this.timeout(30_000);
+
+  it("runs the workflow with lambdaHost 'inline', keeping each invocation's logs", async () => {
+    // Prepare
+    const dir = tempDataDir();
+    const { system, client } = await startTestSystem(dir.path, { lambdaHost: 'inline' });
+    try {
+      const order = generatedOrder('success');
+
+      // Act
+      await client.submit(order);
+      const final = await client.waitForTerminal(order.orderId, 10_000);
+      const invocations = system.invocationLogs.invocationsOf(system.executionArnOf(order.orderId));
+
+      // Assess
+      expect(final?.status).to.equal('SUCCEEDED');
+      expect(invocations.map((i) => i.functionName).sort()).to.deep.equal(['chargePayment', 'notifyCustomer', 'reserveInventory', 'validateOrder']);
+      expect(invocations.every((i) => i.logLines.at(-1)?.startsWith('REPORT RequestId: '))).to.equal(true);
+    } finally {
+      client.close();
+      await system.stop({ drainMs: 10_000 });
+      dir.remove();
+    }
+  });
+});
+
 describe('Function: startOrderSystem (usage plan)', function () {
   this.timeout(30_000);
   const cases = [
