@@ -63,6 +63,15 @@ export interface ExecutionStore {
   getExecution(executionArn: string): ExecutionRecord | undefined;
   /** Newest first. */
   listExecutions(filter?: { stateMachineArn?: string; status?: ExecutionStatus }): ExecutionRecord[];
+  /**
+   * `listExecutions` without `checkpoint`: what a listing shows (ListExecutions, counts), which a
+   * store may answer for less than full records. Absent: use `listExecutions`.
+   */
+  listExecutionSummaries?(filter?: { stateMachineArn?: string; status?: ExecutionStatus }): ExecutionRecord[];
+  /**
+   * The store may keep `step.events` and `step.memo` (the arrays, not copies) until it writes
+   * them: the caller hands them over and does not change them afterwards.
+   */
   commitStep(executionArn: string, step: ExecutionStep): void;
   getHistory(executionArn: string): RecordedEvent[];
   getMemo(executionArn: string): Array<[string, MemoEntry]>;

@@ -5,7 +5,7 @@ import type { MemoEntry, TopLevelCheckpoint } from '../../engine/runtime';
 import { ArnIndex } from './arnIndex';
 import { decodeCheckpoint } from './codecs';
 import { migrate } from './schema';
-import { decodeStep, encodeStep } from './stepCodec';
+import { decodeCheckpointOf, decodeStep, encodeSteps } from './stepCodec';
 
 interface ExecutionRow {
   seq: number;
@@ -44,8 +44,11 @@ function toStatus(s: string): ExecutionStatus {
   return s as ExecutionStatus;
 }
 
-/** A stored execution; `checkpoint` is the latest one its steps wrote, if any. */
-function toRecord(row: ExecutionRow, checkpoint: TopLevelCheckpoint | undefined): ExecutionRecord {
+/**
+ * A stored execution; `checkpoint` is the latest one its steps wrote, if any (with
+ * `withCheckpoint` false, none is read: a summary).
+ */
+function toRecord(row: ExecutionRow, checkpoint: TopLevelCheckpoint | undefined, withCheckpoint = true): ExecutionRecord {
   const r: ExecutionRecord = {
     executionArn: row.arn,
     stateMachineArn: row.state_machine_arn,
@@ -61,7 +64,7 @@ function toRecord(row: ExecutionRow, checkpoint: TopLevelCheckpoint | undefined)
   if (row.cause !== null) r.cause = row.cause;
   if (row.redrive_date !== null) r.redriveDate = row.redrive_date;
   if (checkpoint !== undefined) r.checkpoint = checkpoint;
-  else if (row.checkpoint !== null) r.checkpoint = decodeCheckpoint(row.checkpoint); // written by version 1
+  else if (row.checkpoint !== null && withCheckpoint) r.checkpoint = decodeCheckpoint(row.checkpoint); // written by version 1
   return r;
 }
 
@@ -91,6 +94,8 @@ const COLUMNS: Record<string, string> = {
   redriveDate: 'redrive_date',
 };
 const CHANGEABLE = Object.keys(COLUMNS);
+/** The bit of each changeable field in the key of an UPDATE statement (see `updateExecution`). */
+const CHANGE_BITS: Record<string, number> = Object.fromEntries(CHANGEABLE.map((key, i) => [key, 1 << i]));
 
 /** An execution this store is running or has just changed: its record as it is once written. */
 interface LiveExecution {
@@ -100,15 +105,19 @@ interface LiveExecution {
 
 /**
  * An execution's writes waiting for the group commit: its new row, if it was just created, and
- * its steps joined into one (one row and one update per execution and commit).
+ * its steps, written as one (one row and one update per execution and commit).
  */
 interface PendingWrites {
   arn: string;
   live: LiveExecution;
   created: boolean;
-  step: ExecutionStep;
-  /** True once `step` is this store's own join of several steps, which it may extend. */
-  joined: boolean;
+  /** The steps' events and memo entries, one list per step (encoded together, not copied). */
+  events: Array<readonly RecordedEvent[]>;
+  memo: Array<ReadonlyArray<[string, MemoEntry]>>;
+  /** The steps' record changes, merged; undefined while no step changed the record. */
+  changes: NonNullable<ExecutionStep['execution']> | undefined;
+  /** True once `changes` is this store's own merge, which it may extend (else a step's own). */
+  merged: boolean;
 }
 
 /**
@@ -123,7 +132,7 @@ interface PendingWrites {
 export class SqliteExecutionStore implements ExecutionStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteExecutionStore['prepare']>;
-  private readonly updates = new Map<string, Database.Statement>();
+  private readonly updates = new Map<number, Database.Statement>();
   private readonly arns: ArnIndex;
   private readonly flushTx: (writes: Iterable<PendingWrites>) => boolean;
   private readonly groupCommit: boolean;
@@ -141,6 +150,11 @@ export class SqliteExecutionStore implements ExecutionStore {
   private flushScheduled = false;
   /** The creation order of the newest execution (listings are newest first). */
   private lastSeq: number;
+  /**
+   * True once every execution the file holds as RUNNING is in `live` (read once, on the first
+   * listing of running executions): then `live` answers such listings, without scanning the file.
+   */
+  private runningLoaded = false;
 
   /**
    * @param filename a file path, or ':memory:'
@@ -168,8 +182,8 @@ export class SqliteExecutionStore implements ExecutionStore {
     this.groupCommit = options.groupCommit ?? true;
     this.flushTx = this.db.transaction((writes: Iterable<PendingWrites>) => {
       for (const w of writes) {
-        if (w.created) this.insertExecution(w.live, w.step);
-        else this.writeStep(w.live.seq, w.step);
+        if (w.created) this.insertExecution(w.live, w);
+        else this.writeStep(w);
       }
       return this.arns.writeDue();
     });
@@ -192,6 +206,7 @@ export class SqliteExecutionStore implements ExecutionStore {
       listExecutions: db.prepare(
         'SELECT * FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status) ORDER BY seq DESC',
       ),
+      listRunning: db.prepare("SELECT * FROM executions WHERE status = 'RUNNING'"),
       insertStep: db.prepare('INSERT INTO execution_steps (execution_seq, step, checkpointed) VALUES (?, ?, ?)'),
       lastCheckpoint: db.prepare('SELECT step FROM execution_steps WHERE execution_seq = ? AND checkpointed = 1 ORDER BY id DESC LIMIT 1').pluck(),
       firstStep: db.prepare('SELECT first_step FROM executions WHERE seq = ?').pluck(),
@@ -229,7 +244,7 @@ export class SqliteExecutionStore implements ExecutionStore {
     this.lastSeq = created.seq;
     this.arns.add(arn, created.seq);
     this.live.set(arn, created);
-    this.pending.set(arn, { arn, live: created, created: true, step: { events: [], memo: [] }, joined: true });
+    this.pending.set(arn, { arn, live: created, created: true, events: [], memo: [], changes: undefined, merged: false });
     this.commitStep(arn, first);
     return true;
   }
@@ -238,7 +253,7 @@ export class SqliteExecutionStore implements ExecutionStore {
    * Inserts a new execution's row as its record stands (with the changes of the steps written
    * along), and those steps in it.
    */
-  private insertExecution({ seq, record: r }: LiveExecution, steps: ExecutionStep): void {
+  private insertExecution({ seq, record: r }: LiveExecution, steps: PendingWrites): void {
     // Positional parameters: binding named ones costs a lookup each.
     this.statements.insertExecution.run(
       seq,
@@ -292,9 +307,43 @@ export class SqliteExecutionStore implements ExecutionStore {
   }
 
   public listExecutions(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
+    if (filter.status === 'RUNNING') return this.runningExecutions(filter.stateMachineArn);
+    return this.storedExecutions(filter).map((row) => this.toRecord(row));
+  }
+
+  /** Like `listExecutions`, without the checkpoints: what a listing shows, read without decoding them. */
+  public listExecutionSummaries(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
+    if (filter.status === 'RUNNING') return this.runningExecutions(filter.stateMachineArn, false);
+    return this.storedExecutions(filter).map((row) => toRecord(row, undefined, false));
+  }
+
+  private storedExecutions(filter: { stateMachineArn?: string; status?: ExecutionStatus }): ExecutionRow[] {
     this.flush();
-    const rows = this.statements.listExecutions.all({ machine: filter.stateMachineArn ?? null, status: filter.status ?? null }) as ExecutionRow[];
-    return rows.map((row) => this.toRecord(row));
+    return this.statements.listExecutions.all({ machine: filter.stateMachineArn ?? null, status: filter.status ?? null }) as ExecutionRow[];
+  }
+
+  /**
+   * The running executions, newest first, from memory: every one is in `live` (those the file
+   * held when this store opened are read into it once, here), and leaves it when it ends.
+   */
+  private runningExecutions(stateMachineArn: string | undefined, withCheckpoints = true): ExecutionRecord[] {
+    if (!this.runningLoaded) {
+      this.flush();
+      for (const row of this.statements.listRunning.all() as ExecutionRow[]) {
+        if (!this.live.has(row.arn)) this.live.set(row.arn, { seq: row.seq, record: this.toRecord(row) });
+      }
+      this.runningLoaded = true;
+    }
+    const running: LiveExecution[] = [];
+    for (const live of this.live.values()) {
+      if (live.record.status === 'RUNNING' && (stateMachineArn === undefined || live.record.stateMachineArn === stateMachineArn)) running.push(live);
+    }
+    running.sort((a, b) => b.seq - a.seq);
+    return running.map(({ record }) => {
+      if (withCheckpoints || record.checkpoint === undefined) return { ...record };
+      const { checkpoint: _, ...summary } = record;
+      return summary;
+    });
   }
 
   /**
@@ -304,17 +353,31 @@ export class SqliteExecutionStore implements ExecutionStore {
   private toRecord(row: ExecutionRow): ExecutionRecord {
     if (row.status === 'SUCCEEDED') return toRecord(row, undefined);
     const text = (this.statements.lastCheckpoint.get(row.seq) as string | undefined) ?? row.first_step ?? undefined;
-    return toRecord(row, text === undefined ? undefined : decodeStep(text).checkpoint);
+    return toRecord(row, text === undefined ? undefined : decodeCheckpointOf(text));
   }
 
   public commitStep(arn: string, step: ExecutionStep): void {
     const live = this.liveExecution(arn);
     if (live === undefined) throw new Error(`unknown execution ${arn}`);
-    const waiting = this.pending.get(arn);
-    if (waiting === undefined) this.pending.set(arn, { arn, live, created: false, step, joined: false });
-    else join(waiting, step);
+    let waiting = this.pending.get(arn);
+    if (waiting === undefined) {
+      waiting = { arn, live, created: false, events: [], memo: [], changes: undefined, merged: false };
+      this.pending.set(arn, waiting);
+    }
+    if (step.events.length > 0) waiting.events.push(step.events);
+    if (step.memo.length > 0) waiting.memo.push(step.memo);
+    const changes = step.execution;
+    if (changes !== undefined) {
+      if (waiting.changes === undefined) {
+        waiting.changes = changes;
+      } else {
+        if (!waiting.merged) waiting.changes = { ...waiting.changes };
+        waiting.merged = true;
+        Object.assign(waiting.changes, changes);
+      }
+      applyChanges(live, changes);
+    }
     this.pendingSteps++;
-    if (step.execution !== undefined) live.record = withChanges(live.record, step.execution);
     if (!this.groupCommit || this.pendingSteps >= 512) {
       this.flush();
       return;
@@ -351,25 +414,30 @@ export class SqliteExecutionStore implements ExecutionStore {
     }
   }
 
-  private writeStep(seq: number, step: ExecutionStep): void {
-    const text = stepText(step);
-    if (text !== undefined) this.statements.insertStep.run(seq, text, writtenCheckpoint(step) === undefined ? 0 : 1);
-    if (step.execution !== undefined) this.updateExecution(seq, step.execution);
+  /** Writes the steps of an execution whose row is in the file. */
+  private writeStep(steps: PendingWrites): void {
+    const seq = steps.live.seq;
+    const text = stepText(steps);
+    if (text !== undefined) this.statements.insertStep.run(seq, text, writtenCheckpoint(steps.changes) === undefined ? 0 : 1);
+    if (steps.changes !== undefined) this.updateExecution(seq, steps.changes);
   }
 
+  /** Writes the changed columns (one prepared UPDATE per set of columns, keyed by their bits). */
   private updateExecution(seq: number, changes: Partial<ExecutionRecord>): void {
-    let signature = '';
+    let columns = 0;
     const values: unknown[] = [];
-    for (const key of CHANGEABLE) {
-      if (!(key in changes)) continue;
-      signature += signature === '' ? key : `,${key}`;
-      values.push((changes as Record<string, unknown>)[key] ?? null);
+    for (const key in changes) {
+      const bit = CHANGE_BITS[key];
+      if (bit === undefined) continue;
+      columns |= bit;
     }
-    if (values.length === 0) return;
-    let stmt = this.updates.get(signature);
+    if (columns === 0) return;
+    for (const key of CHANGEABLE) if ((columns & CHANGE_BITS[key]) !== 0) values.push((changes as Record<string, unknown>)[key] ?? null);
+    let stmt = this.updates.get(columns);
     if (stmt === undefined) {
-      stmt = this.db.prepare(`UPDATE executions SET ${signature.split(',').map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE seq = ?`);
-      this.updates.set(signature, stmt);
+      const set = CHANGEABLE.filter((key) => (columns & CHANGE_BITS[key]) !== 0).map((key) => `${COLUMNS[key]} = ?`);
+      stmt = this.db.prepare(`UPDATE executions SET ${set.join(', ')} WHERE seq = ?`);
+      this.updates.set(columns, stmt);
     }
     values.push(seq);
     stmt.run(values);
@@ -399,11 +467,20 @@ export class SqliteExecutionStore implements ExecutionStore {
   }
 }
 
-/** A record with a step's changes, as it reads back from the file (a field set to undefined is absent). */
-function withChanges(record: ExecutionRecord, changes: NonNullable<ExecutionStep['execution']>): ExecutionRecord {
+/**
+ * Applies a step's changes to an execution's record, as it reads back from the file (a field set
+ * to undefined is absent). In place (the record is never handed out, reads copy it), unless a
+ * field is unset: deleting would slow every later copy of the record.
+ */
+function applyChanges(live: LiveExecution, changes: NonNullable<ExecutionStep['execution']>): void {
   let unset = false;
   for (const key in changes) unset ||= (changes as Record<string, unknown>)[key] === undefined;
-  if (!unset) return { ...record, ...changes };
+  if (!unset) Object.assign(live.record, changes);
+  else live.record = withChanges(live.record, changes);
+}
+
+/** A record with changes that unset some fields. */
+function withChanges(record: ExecutionRecord, changes: NonNullable<ExecutionStep['execution']>): ExecutionRecord {
   const changed: Record<string, unknown> = {};
   for (const key in record) if (!(key in changes)) changed[key] = (record as unknown as Record<string, unknown>)[key];
   for (const key in changes) {
@@ -413,27 +490,14 @@ function withChanges(record: ExecutionRecord, changes: NonNullable<ExecutionStep
   return changed as unknown as ExecutionRecord;
 }
 
-/** The checkpoint a step writes: a succeeded execution is never resumed or redriven, so not its last one. */
-function writtenCheckpoint(step: ExecutionStep): TopLevelCheckpoint | undefined {
-  return step.execution?.status === 'SUCCEEDED' ? undefined : step.execution?.checkpoint;
+/** The checkpoint steps write: a succeeded execution is never resumed or redriven, so not its last one. */
+function writtenCheckpoint(changes: PendingWrites['changes']): TopLevelCheckpoint | undefined {
+  return changes?.status === 'SUCCEEDED' ? undefined : changes?.checkpoint;
 }
 
-/** The stored text of a step, if it writes anything but record changes. */
-function stepText(step: ExecutionStep): string | undefined {
-  const checkpoint = writtenCheckpoint(step);
-  if (step.events.length === 0 && step.memo.length === 0 && checkpoint === undefined) return undefined;
-  return encodeStep(step.events, step.memo, checkpoint);
-}
-
-/** Adds a step to an execution's pending writes, after the ones there. */
-function join(waiting: PendingWrites, step: ExecutionStep): void {
-  if (!waiting.joined) {
-    const first = waiting.step;
-    waiting.step = { events: [...first.events], memo: [...first.memo], execution: first.execution && { ...first.execution } };
-    waiting.joined = true;
-  }
-  const into = waiting.step;
-  for (const e of step.events) into.events.push(e);
-  for (const m of step.memo) into.memo.push(m);
-  if (step.execution !== undefined) into.execution = Object.assign(into.execution ?? {}, step.execution);
+/** The stored text of an execution's pending steps, if they write anything but record changes. */
+function stepText(steps: PendingWrites): string | undefined {
+  const checkpoint = writtenCheckpoint(steps.changes);
+  if (steps.events.length === 0 && steps.memo.length === 0 && checkpoint === undefined) return undefined;
+  return encodeSteps(steps.events, steps.memo, checkpoint);
 }

@@ -68,7 +68,7 @@ function millisOf(timestamp: string): number {
   return millis;
 }
 
-/** A step's distinct payloads, each with its index. */
+/** A step's distinct payloads (by identity), each with its index. */
 class PayloadTable {
   public readonly values: unknown[] = [];
   // A step has a few payloads, found faster by a scan; a large one gets a map.
@@ -106,43 +106,60 @@ export interface StoredStep {
 
 /** The stored text of a step. */
 export function encodeStep(events: readonly RecordedEvent[], memo: ReadonlyArray<[string, MemoEntry]>, checkpoint: TopLevelCheckpoint | undefined): string {
+  return encodeSteps([events], [memo], checkpoint);
+}
+
+/**
+ * The stored text of several steps written together, as one step: `encodeStep` of their events
+ * and memo entries concatenated, without concatenating them first. (One JSON.stringify of
+ * arrays beats building the text piece by piece: most of the cost is the characters themselves.)
+ */
+export function encodeSteps(
+  eventLists: ReadonlyArray<readonly RecordedEvent[]>,
+  memoLists: ReadonlyArray<ReadonlyArray<[string, MemoEntry]>>,
+  checkpoint: TopLevelCheckpoint | undefined,
+): string {
   const payloads = new PayloadTable();
   const flat: unknown[] = [];
   let previous = 0;
-  for (let i = 0; i < events.length; i++) {
-    const { key, event } = events[i];
-    const millis = millisOf(event.timestamp);
-    flat.push(key, event.id, event.previousEventId, i === 0 ? millis : millis - previous, TYPE_CODES.get(event.type) ?? event.type, 0);
-    previous = millis;
-    const shapeAt = flat.length - 1;
-    const usualKey = usualDetailsKey(event.type);
-    let detailsKey = usualKey;
-    let details = usualKey === null ? undefined : event[usualKey];
-    if (typeof details !== 'object' || details === null) {
-      details = undefined;
-      for (const field in event) {
-        const value = event[field];
-        if (typeof value !== 'object' || value === null || !field.endsWith('EventDetails')) continue;
-        detailsKey = field;
-        details = value;
-        break; // an event has one details object
+  for (const events of eventLists) {
+    for (let i = 0; i < events.length; i++) {
+      const { key, event } = events[i];
+      const millis = millisOf(event.timestamp);
+      flat.push(key, event.id, event.previousEventId, flat.length === 0 ? millis : millis - previous, TYPE_CODES.get(event.type) ?? event.type, 0);
+      previous = millis;
+      const shapeAt = flat.length - 1;
+      const usualKey = usualDetailsKey(event.type);
+      let detailsKey = usualKey;
+      let details = usualKey === null ? undefined : event[usualKey];
+      if (typeof details !== 'object' || details === null) {
+        details = undefined;
+        for (const field in event) {
+          const value = event[field];
+          if (typeof value !== 'object' || value === null || !field.endsWith('EventDetails')) continue;
+          detailsKey = field;
+          details = value;
+          break; // an event has one details object
+        }
+        if (details === undefined) continue;
+        flat.push(detailsKey);
       }
-      if (details === undefined) continue;
-      flat.push(detailsKey);
+      let n = 1;
+      for (const name in details) {
+        const value = (details as Record<string, unknown>)[name];
+        if (value === undefined || isCompanion(name)) continue;
+        const code = PAYLOAD_CODES.get(name);
+        if (code === undefined) flat.push(name, value);
+        else flat.push(code, payloads.ref(value));
+        n++;
+      }
+      flat[shapeAt] = detailsKey === usualKey ? n : -n;
     }
-    let n = 1;
-    for (const name in details) {
-      const value = (details as Record<string, unknown>)[name];
-      if (value === undefined || isCompanion(name)) continue;
-      const code = PAYLOAD_CODES.get(name);
-      if (code === undefined) flat.push(name, value);
-      else flat.push(code, payloads.ref(value));
-      n++;
-    }
-    flat[shapeAt] = detailsKey === usualKey ? n : -n;
   }
   const memoFlat: unknown[] = [];
-  for (const [key, entry] of memo) memoFlat.push(key, entry.kind === 'task' && entry.ok ? payloads.ref(entry.value) : entry);
+  for (const memo of memoLists) {
+    for (const [key, entry] of memo) memoFlat.push(key, entry.kind === 'task' && entry.ok ? payloads.ref(entry.value) : entry);
+  }
   if (checkpoint === undefined) return JSON.stringify([payloads.values, flat, memoFlat]);
   const { state, input, variables, lane } = checkpoint;
   return JSON.stringify([payloads.values, flat, memoFlat, [state, payloads.ref(input), variables, lane.key, lane.count, lane.last]]);
@@ -162,6 +179,18 @@ export function decodeStep(text: string): StoredStep {
   const step: StoredStep = { events: decodeEvents(payloads, events), memo: decodeMemo(payloads, memo) };
   if (checkpoint !== undefined) step.checkpoint = decodeCheckpoint(payloads, checkpoint);
   return step;
+}
+
+/** The checkpoint of a stored step, if it has one: its events and memo entries are not decoded. */
+export function decodeCheckpointOf(text: string): TopLevelCheckpoint | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new CorruptRecordError('step', { cause: e });
+  }
+  if (!Array.isArray(doc) || doc.length < 3 || doc.length > 4 || !Array.isArray(doc[0])) throw new CorruptRecordError('step');
+  return doc.length === 4 ? decodeCheckpoint(doc[0] as unknown[], doc[3]) : undefined;
 }
 
 function payload(payloads: unknown[], index: unknown, what: string): Json {

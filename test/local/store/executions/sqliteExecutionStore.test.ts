@@ -286,6 +286,95 @@ describe('Contract: ExecutionStore', () => {
       expect(new Database(file).prepare('SELECT count(*) FROM execution_arns').pluck().get()).to.equal(ARN_BATCH);
     });
 
+    it('lists running executions from memory as the file holds them: newest first, by machine, across a reopen and a redrive', () => {
+      // Prepare: executions left running by an earlier store, one ended and one still running in this one.
+      const file = path.join(dir, 'running.db');
+      const checkpoint = (state: string) => ({ state, input: { at: state }, variables: {}, lane: { key: 't', count: 0, last: 1 } });
+      const other = (name: string): ExecutionRecord => ({ ...record(name), executionArn: `arn:aws:states:us-east-1:1:execution:other:${name}`, stateMachineArn: 'arn:other' });
+      const first = new SqliteExecutionStore(file);
+      first.createExecution(record('old1'), { events: [event(1, 'ExecutionStarted')], memo: [], execution: { checkpoint: checkpoint('A') } });
+      first.createExecution(other('old2'), { events: [event(1, 'ExecutionStarted')], memo: [] });
+      first.commitStep(other('old2').executionArn, { events: [], memo: [], execution: { checkpoint: checkpoint('B') } });
+      first.close();
+      const store = new SqliteExecutionStore(file);
+      store.createExecution(record('new1'), { events: [event(1, 'ExecutionStarted')], memo: [], execution: { checkpoint: checkpoint('C') } });
+      store.createExecution(record('new2'), { events: [event(1, 'ExecutionStarted')], memo: [] });
+
+      // Act
+      const before = store.listExecutions({ status: 'RUNNING' });
+      store.commitStep(record('new2').executionArn, { events: [], memo: [], execution: { status: 'FAILED', stopDate: '2024-01-01T00:00:01.000Z' } });
+      store.commitStep(record('old1').executionArn, { events: [], memo: [], execution: { status: 'ABORTED', stopDate: '2024-01-01T00:00:01.000Z' } });
+      const afterEnds = store.listExecutions({ status: 'RUNNING' }).map((r) => r.name);
+      const byMachine = store.listExecutions({ status: 'RUNNING', stateMachineArn: 'arn:other' }).map((r) => r.name);
+      store.commitStep(record('old1').executionArn, { events: [], memo: [], execution: { status: 'RUNNING', stopDate: undefined, redriveCount: 1 } });
+      const afterRedrive = store.listExecutions({ status: 'RUNNING' });
+      const summaries = store.listExecutionSummaries({ status: 'RUNNING' });
+      store.close();
+      const reopened = new SqliteExecutionStore(file);
+      const fromFile = reopened.listExecutions({ status: 'RUNNING' });
+      reopened.close();
+
+      // Assess
+      expect(before.map((r) => [r.name, r.checkpoint?.state])).to.deep.equal([['new2', undefined], ['new1', 'C'], ['old2', 'B'], ['old1', 'A']]);
+      expect(afterEnds).to.deep.equal(['new1', 'old2']);
+      expect(byMachine).to.deep.equal(['old2']);
+      expect(afterRedrive).to.deep.equal(fromFile);
+      expect(fromFile.map((r) => [r.name, r.redriveCount])).to.deep.equal([['new1', 0], ['old2', 0], ['old1', 1]]);
+      expect(summaries).to.deep.equal(fromFile.map(({ checkpoint: _, ...summary }) => summary));
+    });
+
+    it('lists summaries as the full listing without checkpoints', () => {
+      // Prepare
+      const file = path.join(dir, 'summaries.db');
+      const store = new SqliteExecutionStore(file);
+      const checkpoint = { state: 'P', input: 1, variables: {}, lane: { key: 't', count: 1, last: 1 } };
+      for (const [name, status] of [['s1', 'SUCCEEDED'], ['f1', 'FAILED'], ['r1', 'RUNNING']] as const) {
+        store.createExecution(record(name), { events: [event(1, 'ExecutionStarted')], memo: [], execution: { checkpoint } });
+        store.flush();
+        if (status !== 'RUNNING') store.commitStep(record(name).executionArn, { events: [], memo: [], execution: { status, stopDate: '2024-01-01T00:00:01.000Z' } });
+      }
+
+      // Act
+      const full = store.listExecutions();
+      const summaries = store.listExecutionSummaries();
+      const failed = store.listExecutionSummaries({ status: 'FAILED' });
+      store.close();
+
+      // Assess
+      expect(full.map((r) => [r.name, r.checkpoint?.state])).to.deep.equal([['r1', 'P'], ['f1', 'P'], ['s1', undefined]]);
+      expect(summaries).to.deep.equal(full.map(({ checkpoint: _, ...summary }) => summary));
+      expect(failed.map((r) => r.name)).to.deep.equal(['f1']);
+    });
+
+    it('writes the steps an execution commits in one turn as one row, as they were committed', () => {
+      // Prepare
+      const file = path.join(dir, 'one-row.db');
+      const store = new SqliteExecutionStore(file);
+      const arn = record('joined').executionArn;
+      store.createExecution(record('joined'), { events: [event(1, 'ExecutionStarted')], memo: [] });
+      store.flush();
+      const checkpoint = { state: 'Q', input: { q: 1 }, variables: {}, lane: { key: 't', count: 3, last: 3 } };
+
+      // Act
+      store.commitStep(arn, { events: [event(2, 'TaskStateEntered')], memo: [['t#2', { kind: 'task', ok: true, value: { r: 1 } }]] });
+      store.commitStep(arn, { events: [event(3, 'TaskStateExited'), event(4, 'PassStateEntered')], memo: [], execution: { checkpoint } });
+      store.commitStep(arn, { events: [], memo: [['wait:t#4', { kind: 'wait', until: 9 }]], execution: { redriveCount: 0 } });
+      store.close();
+
+      // Assess
+      const db = new Database(file);
+      expect(db.prepare('SELECT count(*) FROM execution_steps').pluck().get()).to.equal(1);
+      db.close();
+      const reopened = new SqliteExecutionStore(file);
+      expect(reopened.getHistory(arn).map((e) => e.event.id)).to.deep.equal([1, 2, 3, 4]);
+      expect(reopened.getMemo(arn)).to.deep.equal([
+        ['t#2', { kind: 'task', ok: true, value: { r: 1 } }],
+        ['wait:t#4', { kind: 'wait', until: 9 }],
+      ]);
+      expect(reopened.getExecution(arn)?.checkpoint).to.deep.equal(checkpoint);
+      reopened.close();
+    });
+
     it('creates an execution it just found absent, once', () => {
       const file = path.join(dir, 'absent.db');
       const store = new SqliteExecutionStore(file);

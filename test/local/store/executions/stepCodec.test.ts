@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { RecordedEvent } from '../../../../local/engine/history';
 import type { MemoEntry, TopLevelCheckpoint } from '../../../../local/engine/runtime';
 import { CorruptRecordError } from '../../../../local/store/executions';
-import { decodeStep, encodeStep } from '../../../../local/store/executions/stepCodec';
+import { decodeCheckpointOf, decodeStep, encodeStep, encodeSteps } from '../../../../local/store/executions/stepCodec';
 
 describe('Function: encodeStep / decodeStep', () => {
   const order = { orderId: 'o-1', items: [{ sku: 'A', quantity: 2 }] };
@@ -52,6 +52,20 @@ describe('Function: encodeStep / decodeStep', () => {
   it('leaves the checkpoint out when there is none, and reads an empty step', () => {
     expect(decodeStep(encodeStep(events.slice(0, 2), [], undefined))).to.deep.equal({ events: events.slice(0, 2), memo: [] });
     expect(decodeStep(encodeStep([], [], undefined))).to.deep.equal({ events: [], memo: [] });
+  });
+
+  it('writes several steps as the one step of their events and outcomes in order', () => {
+    // Act
+    const together = encodeSteps([events.slice(0, 3), [], events.slice(3)], [memo.slice(0, 1), memo.slice(1)], checkpoint);
+
+    // Assess
+    expect(together).to.equal(encodeStep(events, memo, checkpoint));
+  });
+
+  it('reads the checkpoint of a stored step alone', () => {
+    expect(decodeCheckpointOf(encodeStep(events, memo, checkpoint))).to.deep.equal(checkpoint);
+    expect(decodeCheckpointOf(encodeStep(events, memo, undefined))).to.equal(undefined);
+    expect(() => decodeCheckpointOf('{"not":"a step"}')).to.throw(CorruptRecordError);
   });
 
   it('reports a stored step without the shape it writes as corrupt', () => {
