@@ -71,19 +71,17 @@ export function createOrderApi(options: OrderApiOptions): RequestListener {
     const startedAt = now();
     const requestId = randomUUID();
     // A client that goes away mid-request must not become an unhandled 'error' event.
-    request.on('error', () => undefined);
-    response.on('error', () => undefined);
+    request.on('error', ignore);
+    response.on('error', ignore);
     const route = matchRoute(request.method, request.url);
     const presented = request.headers['x-api-key'];
     const apiKeyId = route === undefined ? undefined : keys.identify(typeof presented === 'string' ? presented : undefined);
     const replied = route === undefined ? Promise.resolve(gatewayReply(GatewayErrors.notFound)) : answer(request, route, apiKeyId);
     void replied.then((reply) => {
       if (response.headersSent || response.destroyed) return;
-      sendJson(response, reply.status, reply.body, {
-        'x-amzn-requestid': requestId,
-        ...reply.headers,
-        ...(reply.closeConnection === true ? { connection: 'close' } : {}),
-      });
+      const headers: Record<string, string> = reply.headers === undefined ? { 'x-amzn-requestid': requestId } : { 'x-amzn-requestid': requestId, ...reply.headers };
+      if (reply.closeConnection === true) headers['connection'] = 'close';
+      sendJson(response, reply.status, reply.body, headers);
       if (reply.closeConnection === true) response.once('finish', () => request.destroy());
       try {
         options.onRequest?.({
@@ -100,6 +98,8 @@ export function createOrderApi(options: OrderApiOptions): RequestListener {
     });
   };
 }
+
+function ignore(): void {}
 
 function matchRoute(method: string | undefined, url: string | undefined): Route | undefined {
   if (url === undefined || !url.startsWith('/')) return undefined;

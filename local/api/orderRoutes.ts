@@ -82,7 +82,8 @@ function decodePathSegment(raw: string): string | undefined {
 
 /** `application/json`, with a UTF-8 charset if any; a missing Content-Type counts as JSON, as in API Gateway. */
 function isJsonContentType(header: string | undefined): boolean {
-  if (header === undefined) return true;
+  // Nearly every client sends exactly this: answer it without splitting the header.
+  if (header === undefined || header === 'application/json') return true;
   const [type, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   if (type !== 'application/json') return false;
   return parameters.every((parameter) => !parameter.startsWith('charset=') || parameter === 'charset=utf-8' || parameter === 'charset="utf-8"');

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyLimiter, type ThrottleBehaviour } from './concurrency';
 import { InvalidRequestContentException, RequestEntityTooLargeException, ResourceNotFoundException, TooManyRequestsException } from './errors';
-import { functionArn, parseFunctionReference, type LambdaLocation } from './functionArn';
+import { functionArn, parseFunctionReference, type FunctionReference, type LambdaLocation } from './functionArn';
 import { MAX_SYNC_REQUEST_BYTES } from './limits';
 
 /** An admitted request: the function's name, the event as JSON text, and its request id. */
@@ -17,9 +17,13 @@ export interface AdmittedRequest {
   readonly requestId: string;
 }
 
+/** References remembered once read: a workflow names the same few ARNs over and over. */
+const MAX_REMEMBERED_REFERENCES = 256;
+
 /** Admits Invoke requests to a set of functions, at most `concurrency` at once. */
 export class InvokeGate {
   private readonly limiter: ConcurrencyLimiter;
+  private readonly references = new Map<string, FunctionReference | undefined>();
 
   public constructor(
     private readonly location: LambdaLocation,
@@ -43,7 +47,7 @@ export class InvokeGate {
   public async admit<T>(reference: string, payload: unknown, run: (request: AdmittedRequest) => Promise<T>): Promise<T> {
     const requestId = randomUUID();
     const event = serializeRequest(payload, requestId);
-    const parsed = parseFunctionReference(reference, this.location);
+    const parsed = this.read(reference);
     const known = parsed !== undefined && (parsed.qualifier === undefined || parsed.qualifier === '$LATEST') && this.knows(parsed.name);
     if (parsed === undefined || !known) {
       throw new ResourceNotFoundException(reference.startsWith('arn:') ? reference : functionArn(this.location, reference), requestId);
@@ -55,6 +59,16 @@ export class InvokeGate {
     } finally {
       this.limiter.release();
     }
+  }
+
+  private read(reference: string): FunctionReference | undefined {
+    let parsed = this.references.get(reference);
+    if (parsed === undefined && !this.references.has(reference)) {
+      parsed = parseFunctionReference(reference, this.location);
+      if (this.references.size >= MAX_REMEMBERED_REFERENCES) this.references.clear();
+      this.references.set(reference, parsed);
+    }
+    return parsed;
   }
 }
 

@@ -183,7 +183,9 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
     const gatewayRoutes = routeByAmzTarget({ orderApi, stepFunctionsApi });
     gateway = await listenLocalGateway(
       (req, res) => {
-        if (!dashboard(req, res)) gatewayRoutes(req, res);
+        // The dashboard answers reads only: orders' POSTs skip its URL parsing.
+        if ((req.method === 'GET' || req.method === 'HEAD') && dashboard(req, res)) return;
+        gatewayRoutes(req, res);
       },
       { port: options.port ?? 3000, host: options.host ?? '127.0.0.1' },
     );

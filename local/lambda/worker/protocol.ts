@@ -22,15 +22,22 @@ export interface LambdaWorkerData {
   readonly whenThrottled: ThrottleBehaviour;
 }
 
-/** One admitted Invoke request. */
+/**
+ * One admitted Invoke request. Flat, strings and numbers only, so that cloning it into the
+ * worker copies no nested object.
+ */
 export interface InvokeRequest {
   readonly id: number;
   readonly name: string;
   /** The event, as JSON text. */
   readonly event: string;
   readonly requestId: string;
-  /** Set when the worker keeps the invocation's logs for this caller; the answer then omits them. */
-  readonly caller?: InvocationCaller;
+  /**
+   * Set (with `callerState`) when the worker keeps the invocation's logs for this caller
+   * ({@link InvocationCaller}); the answer then omits them.
+   */
+  readonly callerExecution?: string;
+  readonly callerState?: string;
 }
 
 /** One completed invocation: the whole record, or (logs kept by the worker) what its caller reads. */

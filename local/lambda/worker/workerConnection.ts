@@ -5,6 +5,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { ServiceException, TooManyRequestsException } from '../errors';
+import type { InvocationCaller } from './hostedFunctions';
 import type { FromWorker, InvokeReply, InvokeRequest, LambdaWorkerData } from './protocol';
 import { startScriptWorker } from './scriptWorker';
 
@@ -25,6 +26,13 @@ interface Pending {
 
 const WORKER_ENTRY = require.resolve('./workerMain');
 
+/**
+ * Replies settled per turn of the event loop. Each one resumes an execution on this thread; a
+ * worker that catches up on a backlog answers thousands at once, and settling them all in one
+ * turn would keep the API's requests waiting for the whole batch.
+ */
+export const SETTLED_PER_TURN = 64;
+
 /** A started worker and the invocations it owes answers to. */
 export class WorkerConnection {
   /** Resolves with the deployed functions once the worker is ready; rejects if it ends first. */
@@ -35,6 +43,10 @@ export class WorkerConnection {
   private readonly pending = new Map<number, Pending>();
   private outbox: InvokeRequest[] = [];
   private flushScheduled = false;
+  /** Replies received and not yet settled (over {@link SETTLED_PER_TURN} in a turn), oldest first. */
+  private inbox: InvokeReply[] = [];
+  private inboxNext = 0;
+  private settleScheduled = false;
   private isReady = false;
   private stopping = false;
   private exited = false;
@@ -46,7 +58,7 @@ export class WorkerConnection {
     let onReady!: (timeouts: DeployedTimeouts) => void;
     const deployed = new Promise<DeployedTimeouts>((resolve) => (onReady = resolve));
     this.worker.on('message', (message: FromWorker) => {
-      if (message.kind === 'replies') this.settle(message.replies);
+      if (message.kind === 'replies') this.receive(message.replies);
       else if (message.kind === 'ready') {
         this.isReady = true;
         onReady(new Map(message.functions.map((f) => [f.name, f.timeoutMs])));
@@ -57,6 +69,8 @@ export class WorkerConnection {
     this.ended = new Promise((resolve) => {
       this.worker.once('exit', (code) => {
         this.exited = true;
+        // Answers already received are the invocations' outcomes, whatever happens next.
+        this.settleReceived(Number.POSITIVE_INFINITY);
         const why = this.stopping ? undefined : (lastError ?? new Error(`the Lambda worker exited with code ${code}`));
         this.failPending(why?.message ?? 'the Lambda worker stopped');
         resolve(why);
@@ -68,7 +82,7 @@ export class WorkerConnection {
   }
 
   /** Sends one invocation (batched with the others of this turn); resolves with its reply. */
-  public invoke(name: string, event: string, requestId: string, timeoutMs: number, caller?: InvokeRequest['caller']): Promise<Reply> {
+  public invoke(name: string, event: string, requestId: string, timeoutMs: number, caller?: InvocationCaller): Promise<Reply> {
     return new Promise<Reply>((resolve, reject) => {
       if (this.stopping || this.exited) {
         reject(new ServiceException(this.exited ? 'the Lambda worker stopped' : 'the Lambda worker is stopping', requestId));
@@ -76,7 +90,11 @@ export class WorkerConnection {
       }
       const id = this.nextId++;
       this.pending.set(id, { requestId, answerBy: Date.now() + timeoutMs, resolve, reject });
-      this.outbox.push(caller === undefined ? { id, name, event, requestId } : { id, name, event, requestId, caller });
+      this.outbox.push(
+        caller === undefined
+          ? { id, name, event, requestId }
+          : { id, name, event, requestId, callerExecution: caller.executionArn, callerState: caller.stateName },
+      );
       this.scheduleFlush();
     });
   }
@@ -126,8 +144,36 @@ export class WorkerConnection {
     this.worker.postMessage({ kind: 'invoke', requests });
   }
 
-  private settle(replies: readonly InvokeReply[]): void {
-    for (const reply of replies) {
+  /** Settles what fits in this turn's share, and the rest in later turns, in order. */
+  private receive(replies: readonly InvokeReply[]): void {
+    if (this.inbox.length === 0 && replies.length <= SETTLED_PER_TURN) {
+      this.settle(replies, 0, replies.length);
+      return;
+    }
+    for (const reply of replies) this.inbox.push(reply);
+    if (!this.settleScheduled) this.settleReceived(SETTLED_PER_TURN);
+  }
+
+  private settleReceived(limit: number): void {
+    this.settleScheduled = false;
+    const end = Math.min(this.inbox.length, this.inboxNext + limit);
+    const from = this.inboxNext;
+    this.inboxNext = end;
+    if (end >= this.inbox.length) {
+      const inbox = this.inbox;
+      this.inbox = [];
+      this.inboxNext = 0;
+      this.settle(inbox, from, end);
+      return;
+    }
+    this.settleScheduled = true;
+    setImmediate(() => this.settleReceived(SETTLED_PER_TURN));
+    this.settle(this.inbox, from, end);
+  }
+
+  private settle(replies: readonly InvokeReply[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const reply = replies[i]!;
       const pending = this.pending.get(reply.id);
       if (pending === undefined) continue;
       this.pending.delete(reply.id);

@@ -49,8 +49,8 @@ async function main(): Promise<void> {
 async function invoke(host: FunctionHost, hosted: HostedFunctions, request: InvokeRequest): Promise<InvokeReply> {
   try {
     const record = await host.run(request.name, request.event, request.requestId);
-    if (request.caller === undefined || hosted.record === undefined) return { id: request.id, record };
-    hosted.record(request.caller, record);
+    if (request.callerExecution === undefined || request.callerState === undefined || hosted.record === undefined) return { id: request.id, record };
+    hosted.record({ executionArn: request.callerExecution, stateName: request.callerState }, record);
     return record.functionError === undefined
       ? { id: request.id, payload: record.payload }
       : { id: request.id, payload: record.payload, functionError: record.functionError };
@@ -103,6 +103,12 @@ class InvocationQueue {
   }
 }
 
+/**
+ * Replies sent at most this many at once: catching up on a backlog, the worker completes
+ * thousands of invocations in one turn, and the first answers should not wait for the last.
+ */
+const MAX_REPLIES_PER_MESSAGE = 256;
+
 /** The replies of one turn of the event loop, sent together once the logs they carry are written. */
 class ReplyBatch {
   private pending: InvokeReply[] = [];
@@ -112,13 +118,19 @@ class ReplyBatch {
 
   public add(reply: InvokeReply): void {
     this.pending.push(reply);
+    if (this.pending.length >= MAX_REPLIES_PER_MESSAGE) {
+      this.send();
+      return;
+    }
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.send());
+    setImmediate(() => {
+      this.scheduled = false;
+      this.send();
+    });
   }
 
   public send(): void {
-    this.scheduled = false;
     if (this.pending.length === 0) return;
     const replies = this.pending;
     this.pending = [];

@@ -11,6 +11,7 @@ import {
   type WorkerLambdaRuntime,
   type WorkerLambdaRuntimeOptions,
 } from '../../../local/lambda';
+import { SETTLED_PER_TURN } from '../../../local/lambda/worker/workerConnection';
 import { rejection } from '../../support/rejection';
 import type { FixtureConfig } from './fixtures/hostedFunctions';
 
@@ -110,6 +111,38 @@ describe('Function: startWorkerLambdaRuntime', function () {
       expect(records).to.have.length(1);
       expect(records[0]).to.include({ executionArn: 'arn:exec:1', stateName: 'Echo' });
       expect(records[0]!.lines).to.include('echo {"n":1}');
+    });
+  });
+
+  describe('a burst of answers', () => {
+    it('settles hundreds of answers over several turns of the event loop, each with its own payload, in order', async () => {
+      // Prepare: a turn counter, to see over how many turns the answers settle
+      const runtime = await start({}, { concurrency: 1000 });
+      let turn = 0;
+      let counting = true;
+      const tick = (): void => {
+        turn += 1;
+        if (counting) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const count = 4 * SETTLED_PER_TURN + 10;
+      const settledAt: Array<{ n: number; turn: number }> = [];
+
+      // Act
+      const answers = await Promise.all(
+        Array.from({ length: count }, (_, n) =>
+          runtime.invokeFor({ executionArn: `arn:exec:${n}`, stateName: 'Echo' }, 'echo', { n }).then((answer) => {
+            settledAt.push({ n, turn });
+            return answer;
+          }),
+        ),
+      );
+      counting = false;
+
+      // Assess
+      expect(answers.map((answer) => (JSON.parse(answer.payload) as { result: { n: number } }).result.n)).to.deep.equal(Array.from({ length: count }, (_, n) => n));
+      expect(settledAt.map((s) => s.n)).to.deep.equal(Array.from({ length: count }, (_, n) => n));
+      expect(new Set(settledAt.map((s) => s.turn)).size).to.be.at.least(Math.ceil(count / SETTLED_PER_TURN));
     });
   });
 
