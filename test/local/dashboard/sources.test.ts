@@ -54,6 +54,21 @@ describe('Class: ApiRequestLog', () => {
       { time: new Date(T + 99).toISOString(), statusCode: 429, latencyMs: 1 },
     ]);
   });
+
+  it('keeps the newest requests once full, oldest first', () => {
+    let now = T;
+    const log = new ApiRequestLog(3, () => now);
+    for (let status = 200; status < 205; status++) {
+      now += 10;
+      log.recordAccess({ status, durationMs: 0 });
+    }
+    expect(log.between({ since: T, until: T + 1000 }).map((r) => [r.statusCode, Date.parse(r.time) - T])).to.deep.equal([
+      [202, 30],
+      [203, 40],
+      [204, 50],
+    ]);
+    expect(log.between({ since: T + 35, until: T + 45 }).map((r) => r.statusCode)).to.deep.equal([203]);
+  });
 });
 
 describe("Function: invocationLogsOf (local mode's InvocationLogStore)", () => {
