@@ -1,9 +1,15 @@
 import { StatesError } from './errors';
 import { inState, runtimeError } from './failures';
-import { Json, JsonObject, isJsonObject } from './json';
+import * as jsonModule from './json';
+import { Json, JsonObject } from './json';
 import { JsonataScope, evaluateJsonataTemplate } from './jsonata/evaluate';
-import * as jp from './query/jsonPath';
+import * as jsonPathModule from './query/jsonPath';
+import type { JsonPathScope } from './query/jsonPath';
 import { StateContext } from './runtime';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { isJsonObject } = jsonModule;
+const jp = { ...jsonPathModule };
 
 /** Runs a JSONPath-side operation, wording its errors with the state's preamble. */
 export function inStateSync<T>(sc: StateContext, op: () => T): T {
@@ -14,22 +20,33 @@ export function inStateSync<T>(sc: StateContext, op: () => T): T {
   }
 }
 
-/** The JSONPath scope of a state: `$` is `input`. */
-export function jsonPathScope(sc: StateContext, input: Json, context?: Json): jp.JsonPathScope {
+/**
+ * The JSONPath scope of a state: `$` is `input`. Paths are read synchronously and no scope is
+ * kept once read, so a state has one, set to the input of each call: no object per template.
+ */
+export function jsonPathScope(sc: StateContext, input: Json, context?: Json): JsonPathScope {
   if (context !== undefined) return { input, context, variables: sc.frame.variables };
-  return new LazyContextScope(input, sc);
+  let scope = sc.pathScope as LazyContextScope | undefined;
+  if (scope === undefined) sc.pathScope = scope = new LazyContextScope(sc);
+  scope.reset(input);
+  return scope;
 }
 
 /** A JSONPath scope whose `$$` is built only when a path reads it (it rarely is). */
-class LazyContextScope implements jp.JsonPathScope {
+class LazyContextScope implements JsonPathScope {
+  public input: Json = null;
+  public variables: Readonly<Record<string, Json>>;
   private built: Json | undefined;
-  public readonly variables: Readonly<Record<string, Json>>;
 
-  public constructor(
-    public readonly input: Json,
-    private readonly sc: StateContext,
-  ) {
+  public constructor(private readonly sc: StateContext) {
     this.variables = sc.frame.variables;
+  }
+
+  /** Ready for another read: `$` is `input`; `$$` (which shows the retry count) and the variables are read anew. */
+  public reset(input: Json): void {
+    this.input = input;
+    this.variables = this.sc.frame.variables;
+    this.built = undefined;
   }
 
   public get context(): Json {
@@ -72,10 +89,24 @@ function outputPath(sc: StateContext, value: Json): Json {
 
 /** JSONPath InputPath, then Parameters (or Result-less Pass) — the state's effective input. */
 export function jsonPathEffectiveInput(sc: StateContext, raw: Json, template: Json | undefined): { filtered: Json; effective: Json } {
+  const filtered = jsonPathInput(sc, raw);
+  return { filtered, effective: jsonPathParameters(sc, filtered, template) };
+}
+
+/** JSONPath InputPath: the part of the raw input the state works on. */
+export function jsonPathInput(sc: StateContext, raw: Json): Json {
   try {
-    const filtered = inputPath(sc, raw);
-    const effective = template === undefined ? filtered : jp.evaluatePayloadTemplate(template, jsonPathScope(sc, filtered));
-    return { filtered, effective };
+    return inputPath(sc, raw);
+  } catch (e) {
+    throw inState(sc.ref, e);
+  }
+}
+
+/** JSONPath Parameters (a payload template; none keeps the input) on the filtered input. */
+export function jsonPathParameters(sc: StateContext, filtered: Json, template: Json | undefined): Json {
+  if (template === undefined) return filtered;
+  try {
+    return jp.evaluatePayloadTemplate(template, jsonPathScope(sc, filtered));
   } catch (e) {
     throw inState(sc.ref, e);
   }
@@ -83,9 +114,24 @@ export function jsonPathEffectiveInput(sc: StateContext, raw: Json, template: Js
 
 /** JSONPath ResultSelector, ResultPath and OutputPath: a result becomes the state's output. */
 export function jsonPathOutput(sc: StateContext, raw: Json, result: Json, withSelector = true): { selected: Json; output: Json } {
+  const selected = withSelector ? jsonPathResultSelector(sc, result) : result;
+  return { selected, output: jsonPathPlaceResult(sc, raw, selected) };
+}
+
+/** JSONPath ResultSelector (none keeps the result): what ResultPath places and Assign sees. */
+export function jsonPathResultSelector(sc: StateContext, result: Json): Json {
+  const selector = sc.state.ResultSelector;
+  if (selector === undefined) return result;
   try {
-    const selector = withSelector ? sc.state.ResultSelector : undefined;
-    const selected = selector === undefined ? result : jp.evaluatePayloadTemplate(selector, jsonPathScope(sc, result));
+    return jp.evaluatePayloadTemplate(selector, jsonPathScope(sc, result));
+  } catch (e) {
+    throw inState(sc.ref, e);
+  }
+}
+
+/** JSONPath ResultPath, then OutputPath: the (selected) result placed in the raw input, filtered. */
+export function jsonPathPlaceResult(sc: StateContext, raw: Json, selected: Json): Json {
+  try {
     let combined: Json;
     try {
       combined = jp.applyResultPath(raw, sc.state.ResultPath, selected);
@@ -93,8 +139,7 @@ export function jsonPathOutput(sc: StateContext, raw: Json, result: Json, withSe
       if (e instanceof StatesError) throw e;
       throw runtimeError(sc.ref, String((e as Error).message));
     }
-    const output = outputPath(sc, combined);
-    return { selected, output };
+    return outputPath(sc, combined);
   } catch (e) {
     throw inState(sc.ref, e);
   }

@@ -1,16 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { Cancellation } from './cancellation';
 import { Clock, systemClock } from './clock';
 import { ExecutionContext } from './context';
 import { StateMachineDefinition, validateDefinition } from './definition';
 import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, STARTED_LANE, runExecution } from './execution';
-import { HistoryEvent, HistoryRecorder, presentEvent } from './history';
+import { EVENT_SLOTS, HistoryEvent, HistoryRecorder, presentEvent } from './history';
 import { Json, toJsonValue } from './json';
 import { validateName } from './names';
 import { MemoryExecutionStore } from './store/memoryStore';
 import { ExecutionRecord, ExecutionStatus, ExecutionStore, StateMachineRecord, StateMachineType } from './store/types';
 import { InvokeTask } from './tasks';
-import { isoTimestamp } from './timestamps';
+import { dateOf, isoTimestamp } from './timestamps';
+import { randomUuid } from './uuid';
 
 /** An API error named as AWS names it (ExecutionAlreadyExists, InvalidName...). */
 export class EngineApiError extends Error {
@@ -99,13 +99,31 @@ export interface Engine {
   idle(): Promise<void>;
 }
 
-const NOT_TRUNCATED = Object.freeze({ truncated: false });
+/**
+ * `then(next, next)`: what follows a promise however it settles. One callback for both, passed
+ * inline (under tsx a closure assigned to a name costs a defineProperty each).
+ */
+function afterSettling<T>(promise: Promise<unknown>, next: () => T): Promise<T> {
+  return promise.then(next, next);
+}
+
+/** DescribeExecution's redriveStatusReason of an execution that cannot be redriven, by status (made once). */
+const NOT_REDRIVABLE_REASONS: Record<ExecutionStatus, string> = {
+  RUNNING: 'Execution is RUNNING and cannot be redriven',
+  SUCCEEDED: 'Execution is SUCCEEDED and cannot be redriven',
+  FAILED: 'Execution is FAILED and cannot be redriven',
+  TIMED_OUT: 'Execution is TIMED_OUT and cannot be redriven',
+  ABORTED: 'Execution is ABORTED and cannot be redriven',
+  PENDING_REDRIVE: 'Execution is PENDING_REDRIVE and cannot be redriven',
+};
 
 const DEFAULT_ROLE = (account: string): string => `arn:aws:iam::${account}:role/StepFunctionsLocalRole`;
 
 /** Builds an engine. See {@link EngineOptions}. */
 export function createEngine(options: EngineOptions): Engine {
   const store: ExecutionStore = options.store ?? new MemoryExecutionStore();
+  /** `store`, when it is the in-memory store: executions are created, run and read in it directly. */
+  const memoryStore = store instanceof MemoryExecutionStore ? store : undefined;
   const clock = options.clock ?? systemClock(options.timeScale ?? 1);
   const region = options.region ?? 'us-east-1';
   const account = options.accountId ?? '123456789012';
@@ -146,6 +164,7 @@ export function createEngine(options: EngineOptions): Engine {
     payloadLimitBytes,
     random: options.random ?? Math.random,
     durable,
+    memoryStore,
   });
   const standardDeps = depsOf(true);
   const expressDeps = depsOf(false);
@@ -210,7 +229,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (m === undefined) throw new EngineApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${target}'`);
       return m;
     }
-    const name = `adhoc-${randomUUID()}`;
+    const name = `adhoc-${randomUuid()}`;
     const { stateMachineArn } = createStateMachine({ name, definition: target, type });
     return getMachine(stateMachineArn)!;
   }
@@ -234,18 +253,14 @@ export function createEngine(options: EngineOptions): Engine {
     const arn = record.executionArn;
     const done = runExecution(machine.type === 'STANDARD' ? standardDeps : expressDeps, record, definitionOf(machine), contextOf(record, machine, input), start, stop);
     // Registered before any awaitExecution's: the execution has left `running` when they run.
-    // (Callbacks written inline: a named closure costs a defineProperty each under tsx.)
-    void done.then(
-      () => running.delete(arn),
-      () => running.delete(arn),
-    );
+    void afterSettling(done, () => running.delete(arn));
     running.set(arn, { done, stop });
   }
 
   function begin(target: ExecutionTarget, input: Json | undefined, name: string | undefined, type: StateMachineType): ExecutionRecord {
     const machine = machineFor(target, type);
-    const execName = name ?? randomUUID();
-    validateName(execName, 'execution');
+    if (name !== undefined) validateName(name, 'execution'); // a UUID of ours is a valid name
+    const execName = name ?? randomUuid();
     const inputText = JSON.stringify(input === undefined ? {} : input);
     // A copy, as JSON would carry it: the execution's data shares nodes from state to state, never with the caller's object.
     const inputValue = input === undefined ? {} : toJsonValue(input);
@@ -253,7 +268,7 @@ export function createEngine(options: EngineOptions): Engine {
       throw new EngineApiError('InvalidExecutionInput', 'The execution input exceeds the maximum number of bytes service limit.');
     }
     const executionArn =
-      machine.type === 'EXPRESS' ? `${arnPrefixOf(machine)}${execName}:${randomUUID()}` : `${arnPrefixOf(machine)}${execName}`;
+      machine.type === 'EXPRESS' ? `${arnPrefixOf(machine)}${execName}:${randomUuid()}` : `${arnPrefixOf(machine)}${execName}`;
     const startMillis = clock.now(); // the start date and the ExecutionStarted event's time
     const record: ExecutionRecord = {
       executionArn,
@@ -264,10 +279,12 @@ export function createEngine(options: EngineOptions): Engine {
       input: inputText,
       redriveCount: 0,
     };
-    const history = new HistoryRecorder(clock);
-    history.add({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', { input: inputValue, inputDetails: NOT_TRUNCATED, roleArn: machine.roleArn }, startMillis);
+    // Into the in-memory store, the recorder writes its events in place: its own buffer only holds this first one.
+    const history = new HistoryRecorder(clock, [], memoryStore !== undefined ? EVENT_SLOTS : undefined);
+    history.addPayload({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', machine.roleArn, inputValue, startMillis);
     // Creating is the existence check (no read first): an existing ARN leaves the store unchanged.
-    if (!store.createExecution(record, { events: history.takePending(), memo: [] })) {
+    const created = memoryStore !== undefined ? memoryStore.createExecutionFrom(record, history) : store.createExecution(record, { events: history.takePending(), memo: [] });
+    if (!created) {
       const existing = store.getExecution(executionArn);
       // Starting again with the same name and input while it runs is idempotent, as on AWS.
       if (existing !== undefined && existing.status === 'RUNNING' && existing.input === inputText) return existing;
@@ -278,7 +295,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function describeExecution(executionArn: string): ExecutionDescription {
-    const r = store.getExecution(executionArn);
+    const r = memoryStore !== undefined ? memoryStore.peekExecution(executionArn) : store.getExecution(executionArn);
     if (r === undefined) throw new EngineApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
     const machine = getMachine(r.stateMachineArn);
     const redrivable = machine?.type === 'STANDARD' && (r.status === 'FAILED' || r.status === 'TIMED_OUT' || r.status === 'ABORTED');
@@ -288,9 +305,9 @@ export function createEngine(options: EngineOptions): Engine {
       stateMachineArn: r.stateMachineArn,
       name: r.name,
       status: r.status,
-      startDate: new Date(r.startDate),
+      startDate: dateOf(r.startDate),
     } as ExecutionDescription;
-    if (r.stopDate !== undefined) d.stopDate = new Date(r.stopDate);
+    if (r.stopDate !== undefined) d.stopDate = dateOf(r.stopDate);
     d.input = r.input;
     d.inputDetails = { included: true };
     if (r.output !== undefined) {
@@ -302,7 +319,7 @@ export function createEngine(options: EngineOptions): Engine {
     d.redriveCount = r.redriveCount;
     if (r.redriveDate !== undefined) d.redriveDate = new Date(r.redriveDate);
     d.redriveStatus = redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE';
-    if (!redrivable) d.redriveStatusReason = r.status === 'RUNNING' ? 'Execution is RUNNING and cannot be redriven' : `Execution is ${r.status} and cannot be redriven`;
+    if (!redrivable) d.redriveStatusReason = NOT_REDRIVABLE_REASONS[r.status];
     return d;
   }
 
@@ -315,10 +332,7 @@ export function createEngine(options: EngineOptions): Engine {
         return Promise.reject(e);
       }
     }
-    return run.done.then(
-      () => describeExecution(executionArn),
-      () => describeExecution(executionArn),
-    );
+    return afterSettling(run.done, () => describeExecution(executionArn));
   }
 
   return {
@@ -331,7 +345,7 @@ export function createEngine(options: EngineOptions): Engine {
     listStateMachines: () => store.listStateMachines(),
     startExecution(target, input, opts) {
       const r = begin(target, input, opts?.name, 'STANDARD');
-      return { executionArn: r.executionArn, startDate: new Date(r.startDate) };
+      return { executionArn: r.executionArn, startDate: dateOf(r.startDate) };
     },
     async startSyncExecution(target, input, opts) {
       const r = begin(target, input, opts?.name, 'EXPRESS');

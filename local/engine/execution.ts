@@ -4,13 +4,20 @@ import { ExecutionContext } from './context';
 import { StateMachineDefinition } from './definition';
 import { StatesError, StatesErrorName } from './errors';
 import { HistoryRecorder, Lane } from './history';
-import { asStatesError, runScope } from './interpreter';
+import * as interpreterModule from './interpreter';
 import { Json } from './json';
-import { ExecutionRuntime, Frame, Memo, TopLevelCheckpoint, payloadDetails } from './runtime';
+import * as runtimeModule from './runtime';
+import { ExecutionRuntime, Frame, Memo, TopLevelCheckpoint } from './runtime';
 import { FailStateError } from './states/fail';
+import { MemoryExecutionStore } from './store/memoryStore';
 import { ExecutionRecord, ExecutionStatus, ExecutionStore } from './store/types';
 import { InvokeTask } from './tasks';
-import { isoTimestamp } from './timestamps';
+import * as timestampsModule from './timestamps';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { payloadDetails } = runtimeModule;
+const { isoTimestamp } = timestampsModule;
+const { asStatesError, runScope } = interpreterModule;
 
 /** The lane of the ExecutionStarted event, recorded when the execution is created. */
 export const STARTED_LANE = 'start';
@@ -45,6 +52,8 @@ export interface ExecutionRunDeps {
   durable: boolean;
   /** Resolves once the store has written what was committed before the call (shared by all executions). */
   flushBarrier: () => Promise<void>;
+  /** `store`, when it is the in-memory store: steps go to it straight from the recorder. */
+  memoryStore: MemoryExecutionStore | undefined;
 }
 
 /** Where a run starts: fresh (with its ExecutionStarted event), resumed after a crash, or redriven. */
@@ -65,6 +74,29 @@ export async function runExecution(
   start: RunStart,
   stop: Cancellation,
 ): Promise<ExecutionOutcome> {
+  // Only the await lives in this async function: what it keeps across it is all it holds.
+  const runtime = prepareRun(deps, record, definition, execution, start, stop);
+  let outcome: ExecutionOutcome;
+  try {
+    outcome = { status: 'SUCCEEDED', output: await runtime.run(definition, record.startDate) };
+  } catch (e) {
+    outcome = failureOutcome(e, stop);
+  } finally {
+    runtime.release();
+  }
+  runtime.end(outcome);
+  return outcome;
+}
+
+/** The runtime of an execution about to run: its history, memo and top-level frame, where it starts. */
+function prepareRun(
+  deps: ExecutionRunDeps,
+  record: ExecutionRecord,
+  definition: StateMachineDefinition,
+  execution: ExecutionContext,
+  start: RunStart,
+  stop: Cancellation,
+): TopLevelRuntime {
   const { store, clock } = deps;
   const arn = record.executionArn;
   const history = start.kind === 'start' ? start.history : new HistoryRecorder(clock, store.getHistory(arn));
@@ -79,75 +111,34 @@ export async function runExecution(
       ? { key: `r${record.redriveCount}`, count: 0, last: history.size }
       : { ...checkpoint.lane }
     : { key: 't', count: 0, last: 0 };
-  const scopeAbort = stop.child();
   const frame: Frame = {
     machine: definition,
     language: definition.QueryLanguage ?? 'JSONPath',
     variables: checkpoint ? checkpoint.variables : {},
     lane,
-    signal: scopeAbort,
+    signal: stop.child(),
     topLevel: true,
   };
   const runtime = new TopLevelRuntime(deps, arn, execution, history, memo, frame, start.kind === 'start');
-  const startState = checkpoint?.state ?? definition.StartAt;
-  const startInput = checkpoint ? checkpoint.input : execution.input;
-  if (start.kind === 'start' || start.kind === 'redrive') runtime.transition(startState, startInput);
+  runtime.startState = checkpoint?.state ?? definition.StartAt;
+  runtime.startInput = checkpoint ? checkpoint.input : execution.input;
+  if (start.kind === 'start' || start.kind === 'redrive') runtime.transition(runtime.startState, runtime.startInput);
+  return runtime;
+}
 
-  let outcome: ExecutionOutcome;
-  const timeout = typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;
-  const timer = timeout === undefined ? undefined : new Cancellation();
-  try {
-    // Express executions take no checkpoints: no transition callback.
-    const run = runScope(runtime, frame, startState, startInput, deps.durable ? (next, input) => runtime.transition(next, input) : undefined);
-    let output: Json;
-    if (timeout === undefined) {
-      output = await run;
-    } else {
-      const remaining = Date.parse(record.startDate) + timeout * 1000 - clock.now();
-      const expired = clock.sleep(Math.max(0, remaining), timer).then(
-        () => {
-          scopeAbort.cancel();
-          throw new StatesError(StatesErrorName.Timeout, `The execution timed out after ${timeout} seconds`);
-        },
-        () => new Promise<Json>(() => undefined),
-      );
-      output = await Promise.race([run, expired]);
-    }
-    outcome = { status: 'SUCCEEDED', output };
-  } catch (e) {
-    if (stop.aborted) {
-      const reason = stop.reason instanceof ExecutionStopped ? stop.reason : new ExecutionStopped();
-      outcome = { status: 'ABORTED', error: reason.error, cause: reason.stopCause };
-    } else if (e instanceof SleepAbortedError) {
-      outcome = { status: 'ABORTED' };
-    } else if (e instanceof StatesError && e.error === StatesErrorName.Timeout && e.cause?.startsWith('The execution timed out')) {
-      outcome = { status: 'TIMED_OUT', error: StatesErrorName.Timeout };
-    } else {
-      const err = asStatesError(e);
-      const error = e instanceof FailStateError ? e.failError : err.error;
-      outcome = { status: 'FAILED', error, cause: err.cause };
-    }
-  } finally {
-    timer?.cancel();
-    scopeAbort.release();
+/** How an execution ended that did not succeed. */
+function failureOutcome(e: unknown, stop: Cancellation): ExecutionOutcome {
+  if (stop.aborted) {
+    const reason = stop.reason instanceof ExecutionStopped ? stop.reason : new ExecutionStopped();
+    return { status: 'ABORTED', error: reason.error, cause: reason.stopCause };
   }
-  const top: Lane = frame.lane;
-  const stopMillis = clock.now();
-  if (outcome.status === 'SUCCEEDED') {
-    history.add(top, 'ExecutionSucceeded', payloadDetails('output', outcome.output), stopMillis);
-  } else {
-    const errorDetails: Record<string, unknown> = {};
-    if (outcome.error !== undefined) errorDetails.error = outcome.error;
-    if (outcome.cause !== undefined) errorDetails.cause = outcome.cause;
-    const type = outcome.status === 'FAILED' ? 'ExecutionFailed' : outcome.status === 'TIMED_OUT' ? 'ExecutionTimedOut' : 'ExecutionAborted';
-    history.add(top, type, errorDetails, stopMillis);
+  if (e instanceof SleepAbortedError) return { status: 'ABORTED' };
+  if (e instanceof StatesError && e.error === StatesErrorName.Timeout && e.cause?.startsWith('The execution timed out')) {
+    return { status: 'TIMED_OUT', error: StatesErrorName.Timeout };
   }
-  const finished: Partial<ExecutionRecord> = { status: outcome.status, stopDate: isoTimestamp(stopMillis) };
-  if (outcome.status === 'SUCCEEDED') finished.output = JSON.stringify(outcome.output ?? null);
-  finished.error = outcome.error;
-  finished.cause = outcome.cause;
-  runtime.finish(finished);
-  return outcome;
+  const err = asStatesError(e);
+  const error = e instanceof FailStateError ? e.failError : err.error;
+  return { status: 'FAILED', error, cause: err.cause };
 }
 
 /**
@@ -165,6 +156,11 @@ class TopLevelRuntime implements ExecutionRuntime {
    * by key. Kept as fields, and made into a checkpoint only when a step writes it.
    */
   private checkpointDue = false;
+  /** Where the run starts (set before it does). */
+  public startState = '';
+  public startInput: Json = null;
+  /** Ends the wait for the execution's timeout (when it has one). */
+  private timer: Cancellation | undefined;
   private nextState = '';
   private nextInput: Json = null;
   private nextVariables: Record<string, Json> = {};
@@ -187,6 +183,51 @@ class TopLevelRuntime implements ExecutionRuntime {
     this.random = deps.random;
   }
 
+  /** Runs the top level from where it starts, within the definition's TimeoutSeconds; resolves with the execution's output. */
+  public run(definition: StateMachineDefinition, startDate: string): Promise<Json> {
+    const run = runScope(this, this.frame, this.startState, this.startInput);
+    const timeout = typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;
+    if (timeout === undefined) return run;
+    const timer = (this.timer = new Cancellation());
+    const scope = this.frame.signal;
+    const remaining = Date.parse(startDate) + timeout * 1000 - this.clock.now();
+    const expired = this.clock.sleep(Math.max(0, remaining), timer).then(
+      () => {
+        scope.cancel();
+        throw new StatesError(StatesErrorName.Timeout, `The execution timed out after ${timeout} seconds`);
+      },
+      () => new Promise<Json>(() => undefined),
+    );
+    return Promise.race([run, expired]);
+  }
+
+  /** The run has ended: no more timeout, and the top-level scope stops following the execution's. */
+  public release(): void {
+    this.timer?.cancel();
+    this.frame.signal.release();
+  }
+
+  /** Records the execution's last event and commits its outcome. */
+  public end(outcome: ExecutionOutcome): void {
+    const { history } = this;
+    const top: Lane = this.frame.lane;
+    const stopMillis = this.clock.now();
+    if (outcome.status === 'SUCCEEDED') {
+      history.addPayload(top, 'ExecutionSucceeded', '', outcome.output ?? null, stopMillis);
+    } else {
+      const errorDetails: Record<string, unknown> = {};
+      if (outcome.error !== undefined) errorDetails.error = outcome.error;
+      if (outcome.cause !== undefined) errorDetails.cause = outcome.cause;
+      const type = outcome.status === 'FAILED' ? 'ExecutionFailed' : outcome.status === 'TIMED_OUT' ? 'ExecutionTimedOut' : 'ExecutionAborted';
+      history.add(top, type, errorDetails, stopMillis);
+    }
+    const finished: Partial<ExecutionRecord> = { status: outcome.status, stopDate: isoTimestamp(stopMillis) };
+    if (outcome.status === 'SUCCEEDED') finished.output = JSON.stringify(outcome.output ?? null);
+    finished.error = outcome.error;
+    finished.cause = outcome.cause;
+    this.finish(finished);
+  }
+
   /** The top level is about to run `state` on `input`: where a resume would start. */
   public transition(state: string, input: Json): void {
     if (!this.deps.durable) return; // Express executions keep only their outcome
@@ -201,11 +242,13 @@ class TopLevelRuntime implements ExecutionRuntime {
 
   public commit(): void {
     if (!this.deps.durable) return;
-    const events = this.history.takePending();
-    const entries = this.memo.takePending();
+    const outcomes = this.memo.hasPending;
     const checkpoint = this.takeCheckpoint();
-    this.deps.store.commitStep(this.arn, { events, memo: entries, execution: checkpoint ? { checkpoint } : undefined });
-    if (entries.length > 0) this.unsyncedOutcomes = true;
+    const changes = checkpoint ? { checkpoint } : undefined;
+    const direct = this.deps.memoryStore;
+    if (direct !== undefined) direct.commitFrom(this.arn, this.history, this.memo, changes);
+    else this.deps.store.commitStep(this.arn, { events: this.history.takePending(), memo: this.memo.takePending(), execution: changes });
+    if (outcomes) this.unsyncedOutcomes = true;
   }
 
   public sync(): Promise<void> | undefined {
@@ -227,9 +270,11 @@ class TopLevelRuntime implements ExecutionRuntime {
   }
 
   /** Commits the last step, with the execution's outcome (and a checkpoint not written yet). */
-  public finish(finished: Partial<ExecutionRecord>): void {
+  private finish(finished: Partial<ExecutionRecord>): void {
     const checkpoint = this.takeCheckpoint();
     if (checkpoint !== undefined) finished.checkpoint = checkpoint;
-    this.deps.store.commitStep(this.arn, { events: this.history.takePending(), memo: this.memo.takePending(), execution: finished });
+    const direct = this.deps.memoryStore;
+    if (direct !== undefined) direct.commitFrom(this.arn, this.history, this.memo, finished);
+    else this.deps.store.commitStep(this.arn, { events: this.history.takePending(), memo: this.memo.takePending(), execution: finished });
   }
 }

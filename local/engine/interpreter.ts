@@ -3,10 +3,12 @@ import { Catcher, StateDefinition } from './definition';
 import { evaluateAssign, jsonataOutput, inStateSync } from './dataflow';
 import { StatesError, StatesErrorName } from './errors';
 import { reportEvaluationFailure } from './evaluationEvents';
-import { Json, exceedsByteSize } from './json';
+import * as jsonModule from './json';
+import { Json } from './json';
 import * as jp from './query/jsonPath';
 import { isScopeFailure } from './states/scopes';
 import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry';
+import * as runtimeModule from './runtime';
 import { Frame, ExecutionRuntime, StateContext, StateResult } from './runtime';
 import { runChoice, runChoiceJsonPath } from './states/choice';
 import { runFail } from './states/fail';
@@ -16,6 +18,10 @@ import { runPass, runPassJsonPath } from './states/pass';
 import { runSucceed, runSucceedJsonPath } from './states/succeed';
 import { runTask } from './states/task';
 import { runWait } from './states/wait';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { exceedsByteSize } = jsonModule;
+const StateContextClass = runtimeModule.StateContext;
 
 type Runner = (sc: StateContext, raw: Json) => Promise<StateResult>;
 
@@ -58,47 +64,39 @@ export function asStatesError(e: unknown): StatesError {
 /**
  * Runs a scope (the execution's top level, a branch or an iteration) from `start` until a state
  * ends it, and resolves with its output. A failure rejects with a StatesError.
- * `onTransition` is called before each next state begins (the top level checkpoints there).
+ * At the top level, the runtime hears of each next state before it begins (it checkpoints there).
  */
 export async function runScope(
   runtime: ExecutionRuntime,
   frame: Frame,
   start: string,
   input: Json,
-  onTransition?: (next: string, input: Json) => void,
 ): Promise<Json> {
   let name = start;
   let current = input;
+  // The time an awaiting state exited at: the next state enters at it, in the same run of this loop.
+  let exitedAt: number | undefined;
   for (;;) {
     const state = frame.machine.States[name];
     const sync = (state.QueryLanguage ?? frame.language) === 'JSONPath' ? JSONPATH_SYNC_RUNNERS[state.Type] : undefined;
     let result: StateResult;
     if (sync !== undefined) {
-      result = runStateSync(runtime, frame, name, current, sync);
+      result = runStateSync(runtime, frame, name, current, sync, exitedAt);
+      exitedAt = undefined; // a run of such states reads the clock again for the one after
     } else {
       // A state that awaits runs here rather than in an async function of its own: one promise
       // and one suspended frame less for every Task, Parallel and Map.
       const raw = current;
-      const sc = enterState(runtime, frame, name, raw);
+      const sc = enterState(runtime, frame, name, raw, exitedAt);
       try {
-        const runner = RUNNERS[state.Type];
-        let attempts: number[] | undefined;
-        for (;;) {
-          try {
-            result = await runner(sc, raw);
-            break;
-          } catch (e) {
-            if (!RETRIABLE[state.Type]) throw e;
-            // Retry and Catch (see recover): a delay before the next attempt, or the caught result.
-            const recovery = recover(sc, raw, e, (attempts ??= (state.Retry ?? []).map(() => 0)));
-            if (typeof recovery !== 'number') {
-              result = await recovery;
-              break;
-            }
-            await runtime.clock.sleep(recovery, sc.signal);
-          }
+        try {
+          result = await RUNNERS[state.Type](sc, raw);
+        } catch (e) {
+          if (!RETRIABLE[state.Type]) throw e;
+          result = await retryOrCatch(sc, raw, e);
         }
-        result = exitState(sc, raw, result);
+        exitedAt = runtime.clock.now();
+        result = exitState(sc, raw, result, exitedAt);
       } catch (e) {
         throw stateFailure(sc, e);
       }
@@ -106,20 +104,44 @@ export async function runScope(
     if (result.next === undefined) return result.output;
     name = result.next;
     current = result.output;
-    onTransition?.(name, current);
+    if (frame.topLevel) runtime.transition(name, current);
   }
 }
 
-/** Records a state's entered event and makes its context. */
-function enterState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json): StateContext {
-  const state = frame.machine.States[name];
-  const enteredAt = runtime.clock.now();
-  const enteredEventId = runtime.history.add(frame.lane, EVENT_NAMES[state.Type].entered, { name, input: raw, inputDetails: NOT_TRUNCATED }, enteredAt);
-  return new StateContext(runtime, frame, name, state, enteredEventId, enteredAt);
+/**
+ * The attempts of a Task, Parallel or Map state after the first failed, as its Retry and Catch
+ * say (see recover): its result, or the error it fails with. A function of its own, so that the
+ * frame runScope keeps across every await stays small.
+ */
+async function retryOrCatch(sc: StateContext, raw: Json, first: unknown): Promise<StateResult> {
+  const runner = RUNNERS[sc.state.Type];
+  const attempts = (sc.state.Retry ?? []).map(() => 0);
+  let e = first;
+  for (;;) {
+    const recovery = recover(sc, raw, e, attempts);
+    if (typeof recovery !== 'number') return recovery;
+    await sc.runtime.clock.sleep(recovery, sc.signal);
+    try {
+      return await runner(sc, raw);
+    } catch (next) {
+      e = next;
+    }
+  }
 }
 
-/** Checks a state's output, applies its Assign and records its exited event. */
-function exitState(sc: StateContext, raw: Json, result: StateResult): StateResult {
+/** Records a state's entered event (at `now`, when the caller has just read the clock) and makes its context. */
+function enterState(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json, now?: number): StateContext {
+  const state = frame.machine.States[name];
+  const enteredAt = now ?? runtime.clock.now();
+  const enteredEventId = runtime.history.addPayload(frame.lane, EVENT_NAMES[state.Type].entered, name, raw, enteredAt);
+  return new StateContextClass(runtime, frame, name, state, enteredEventId, enteredAt);
+}
+
+/**
+ * Checks a state's output, applies its Assign and records its exited event at `now` (a state that
+ * ran without awaiting exits when it entered).
+ */
+function exitState(sc: StateContext, raw: Json, result: StateResult, now: number): StateResult {
   const { runtime, frame, name, state } = sc;
   if (result.output !== raw && exceedsByteSize(result.output, runtime.payloadLimitBytes)) {
     throw new StatesError(
@@ -127,13 +149,13 @@ function exitState(sc: StateContext, raw: Json, result: StateResult): StateResul
       `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
     );
   }
-  const exitDetails: Record<string, unknown> = { name, output: result.output, outputDetails: NOT_TRUNCATED };
-  if (result.assigned !== undefined) {
+  if (result.assigned === undefined) {
+    runtime.history.addPayload(frame.lane, EVENT_NAMES[state.Type].exited, name, result.output, now);
+  } else {
     frame.variables = { ...frame.variables, ...result.assigned }; // copy on write: checkpoints and child scopes share the old one
-    exitDetails.assignedVariables = result.assigned;
-    exitDetails.assignedVariablesDetails = { truncated: false };
+    const exitDetails = { name, output: result.output, outputDetails: NOT_TRUNCATED, assignedVariables: result.assigned, assignedVariablesDetails: { truncated: false } };
+    runtime.history.add(frame.lane, EVENT_NAMES[state.Type].exited, exitDetails, now);
   }
-  runtime.history.add(frame.lane, EVENT_NAMES[state.Type].exited, exitDetails);
   return result;
 }
 
@@ -150,10 +172,10 @@ function stateFailure(sc: StateContext, e: unknown): Error {
   return asStatesError(e);
 }
 
-function runStateSync(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json, runner: SyncRunner): StateResult {
-  const sc = enterState(runtime, frame, name, raw);
+function runStateSync(runtime: ExecutionRuntime, frame: Frame, name: string, raw: Json, runner: SyncRunner, now: number | undefined): StateResult {
+  const sc = enterState(runtime, frame, name, raw, now);
   try {
-    return exitState(sc, raw, runner(sc, raw));
+    return exitState(sc, raw, runner(sc, raw), sc.enteredAt);
   } catch (e) {
     throw stateFailure(sc, e);
   }

@@ -20,9 +20,9 @@ export type MemoEntry =
  */
 export class Memo {
   private readonly recorded: Map<string, MemoEntry> | undefined;
-  /** Entries not handed over yet are the first `pendingCount` (the array keeps its room from step to step). */
-  private readonly pending: Array<[string, MemoEntry]> = [];
-  private pendingCount = 0;
+  /** Entries not handed over yet, MEMO_SLOTS slots each (see {@link MEMO_SLOTS}), in the first `pendingSlots` slots. */
+  private readonly pending: unknown[] = [];
+  private pendingSlots = 0;
 
   public constructor(recorded: ReadonlyArray<[string, MemoEntry]> = []) {
     this.recorded = recorded.length === 0 ? undefined : new Map(recorded);
@@ -33,14 +33,56 @@ export class Memo {
   }
 
   public set(key: string, entry: MemoEntry): void {
-    this.pending[this.pendingCount++] = [key, entry];
+    this.push(key, entry, undefined);
+  }
+
+  /** `set(key, { kind: 'task', ok: true, value })`, without the entry object until it is read. */
+  public setTaskResult(key: string, value: Json): void {
+    this.push(key, TASK_RESULT, value);
+  }
+
+  private push(key: string, entry: MemoEntry | typeof TASK_RESULT, value: Json | undefined): void {
+    const at = this.pendingSlots;
+    this.pending[at] = key;
+    this.pending[at + 1] = entry;
+    this.pending[at + 2] = value;
+    this.pendingSlots = at + MEMO_SLOTS;
+  }
+
+  /** True when entries wait to be handed over. */
+  public get hasPending(): boolean {
+    return this.pendingSlots > 0;
   }
 
   public takePending(): Array<[string, MemoEntry]> {
-    const count = this.pendingCount;
-    this.pendingCount = 0;
-    return count === 0 ? [] : this.pending.slice(0, count);
+    const slots = this.pendingSlots;
+    this.pendingSlots = 0;
+    const entries: Array<[string, MemoEntry]> = [];
+    for (let at = 0; at < slots; at += MEMO_SLOTS) entries.push([this.pending[at] as string, memoEntryAt(this.pending, at)]);
+    return entries;
   }
+
+  /** Hands over the pending entries as slots (see {@link MEMO_SLOTS}), copied into `target` from `at`; returns the end. */
+  public drainInto(target: unknown[], at: number): number {
+    const slots = this.pendingSlots;
+    this.pendingSlots = 0;
+    for (let i = 0; i < slots; i++) target[at++] = this.pending[i];
+    return at;
+  }
+}
+
+/**
+ * Slots of one memo entry in a flat buffer: its key, then the entry, or TASK_RESULT and the
+ * task's result (the commonest entry, made into an object only when read).
+ */
+export const MEMO_SLOTS = 3;
+
+const TASK_RESULT = Symbol('task result');
+
+/** The memo entry at `at` of a flat buffer (see {@link MEMO_SLOTS}). */
+export function memoEntryAt(slots: readonly unknown[], at: number): MemoEntry {
+  const entry = slots[at + 1];
+  return entry === TASK_RESULT ? { kind: 'task', ok: true, value: slots[at + 2] as Json } : (entry as MemoEntry);
 }
 
 /** Everything one execution's states share. */
@@ -50,6 +92,8 @@ export interface ExecutionRuntime {
   clock: Clock;
   history: HistoryRecorder;
   memo: Memo;
+  /** The top level is about to run `state` on `input`: where a resume would start. */
+  transition(state: string, input: Json): void;
   /** Hands recorded events, memo entries and the latest top-level checkpoint to the store (a step boundary). */
   commit(): void;
   /**
@@ -85,6 +129,8 @@ export interface Frame {
 /** One state being run: its definition, where it runs, and how to read `$$`. */
 export class StateContext implements StateRef {
   public retryCount = 0;
+  /** The scope its JSONPath paths are read in, made on first use (see dataflow's jsonPathScope). */
+  public pathScope: object | undefined = undefined;
 
   public constructor(
     public readonly runtime: ExecutionRuntime,

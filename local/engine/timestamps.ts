@@ -36,3 +36,20 @@ export function isoTimestamp(millis: number): string {
   }
   return lastText;
 }
+
+const parsedDates = new Map<string, number>();
+
+/**
+ * `new Date(text)` for the engine's own ISO-8601 dates, with the parsing remembered for the dates
+ * seen lately: executions started or stopped together share the same few milliseconds, and
+ * parsing costs far more than a lookup.
+ */
+export function dateOf(text: string): Date {
+  let millis = parsedDates.get(text);
+  if (millis === undefined) {
+    if (parsedDates.size >= 256) parsedDates.clear();
+    millis = Date.parse(text);
+    parsedDates.set(text, millis);
+  }
+  return new Date(millis);
+}

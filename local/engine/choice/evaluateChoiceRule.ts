@@ -1,9 +1,14 @@
 // From the modules, not the jsonpath index: a call through a re-export is slow under tsx.
 import { invalidPath } from '../jsonpath/causes';
 import { JsonPathSyntaxError, PathNotFoundError } from '../jsonpath/errors';
-import { PathScope, selectNode } from '../jsonpath/readPath';
+import * as readPathModule from '../jsonpath/readPath';
+import { PathScope } from '../jsonpath/readPath';
 import { invalidChoiceRule, invalidConditionPath } from './causes';
-import { COMPARATORS, TYPE_TESTS, operatorOf } from './operators';
+import * as operatorsModule from './operators';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { selectNode } = readPathModule;
+const { COMPARATORS, TYPE_TESTS, operatorOf } = operatorsModule;
 
 type Rule = Readonly<Record<string, unknown>>;
 

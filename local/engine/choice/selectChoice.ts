@@ -1,6 +1,9 @@
 import { PathScope } from '../jsonpath';
 import { invalidChoiceRule, noChoiceMatched } from './causes';
-import { evaluateChoiceRule } from './evaluateChoiceRule';
+import * as evaluateChoiceRuleModule from './evaluateChoiceRule';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { evaluateChoiceRule } = evaluateChoiceRuleModule;
 
 /** The fields of a JSONPath-mode Choice state that decide where it goes. */
 export interface ChoiceStateRules {

@@ -1,8 +1,14 @@
-import { evaluateIntrinsic, isIntrinsicCall } from '../intrinsics';
+import * as intrinsicsModule from '../intrinsics';
+import { evaluateIntrinsic } from '../intrinsics';
 import { fieldPathNotFound, invalidFieldValue, invalidPath } from './causes';
 import { JsonPathSyntaxError, PathNotFoundError } from './errors';
+import * as readPathModule from './readPath';
 import { PathScope, readPath, rootDocument } from './readPath';
 import { compilePath } from './syntax';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { selectNode } = readPathModule;
+const { isIntrinsicCall } = intrinsicsModule;
 
 /**
  * Evaluates a JSONPath-mode payload template (Parameters, ResultSelector, ItemSelector, and the
@@ -58,17 +64,20 @@ export function evaluateDynamicField(fieldName: string, expression: unknown, sco
       resolvePath: (path) => readFieldPath(path, fieldName, scope),
     });
   }
-  if (expression.trim().startsWith('$')) return readFieldPath(expression, fieldName, scope);
+  if (expression.trim().startsWith('$')) return readFieldPath(expression, fieldName, scope, false);
   throw invalidFieldValue(fieldName, expression);
 }
 
 /**
  * Reads the path of a `.$` field (or of an intrinsic argument inside it), turning a miss into
  * AWS's States.Runtime error that names the field and prints the document the path read.
+ * `copy: false` gives the node itself, shared with the document: for the engine, which never
+ * changes its state data in place (a template's output shares nodes with its input, as the
+ * output of ResultPath does).
  */
-export function readFieldPath(path: string, fieldName: string, scope: PathScope): unknown {
+export function readFieldPath(path: string, fieldName: string, scope: PathScope, copy = true): unknown {
   try {
-    return readPath(path, scope);
+    return copy ? readPath(path, scope) : selectNode(path, scope);
   } catch (error) {
     if (error instanceof PathNotFoundError) throw fieldPathNotFound(path, fieldName, documentOf(path, scope));
     if (error instanceof JsonPathSyntaxError) throw invalidPath(path, error.message);

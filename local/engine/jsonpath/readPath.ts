@@ -1,7 +1,12 @@
 import { cloneJson } from '../json';
 import { PathNotFoundError } from './errors';
-import { selectPath } from './evaluate';
-import { CompiledPath, compilePath } from './syntax';
+import * as evaluateModule from './evaluate';
+import * as syntaxModule from './syntax';
+import { CompiledPath } from './syntax';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { compilePath } = syntaxModule;
+const { selectPath } = evaluateModule;
 
 /** The documents a JSONPath-mode path can read. */
 export interface PathScope {

@@ -5,12 +5,20 @@
 // Straight from the modules, not through the folders' index files: a call through a re-export
 // costs ten times a direct one when the engine runs under tsx (the re-export is a getter calling
 // a getter), and these run for every state.
-import { ChoiceOutcome, matchChoice as selectChoiceRule } from '../choice/selectChoice';
+import * as selectChoiceModule from '../choice/selectChoice';
+import { ChoiceOutcome } from '../choice/selectChoice';
 import { Json } from '../json';
-import { applyInputPath as selectInput, applyOutputPath as selectOutput, selectWithPath as selectPathValue } from '../jsonpath/inputOutputPath';
-import { evaluatePayloadTemplate as evaluateTemplate } from '../jsonpath/payloadTemplate';
+import * as inputOutputPathModule from '../jsonpath/inputOutputPath';
+import { selectWithPath as selectPathValue } from '../jsonpath/inputOutputPath';
+import * as payloadTemplateModule from '../jsonpath/payloadTemplate';
 import { readPath as readPathValue } from '../jsonpath/readPath';
-import { placeResult } from '../jsonpath/resultPath';
+import * as resultPathModule from '../jsonpath/resultPath';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { matchChoice: selectChoiceRule } = selectChoiceModule;
+const { evaluatePayloadTemplate: evaluateTemplate } = payloadTemplateModule;
+const { placeResult } = resultPathModule;
+const { applyInputPath: selectInput, applyOutputPath: selectOutput } = inputOutputPathModule;
 
 /** What a JSONPath expression can see: `$`, `$$` and the variables. */
 export interface JsonPathScope {

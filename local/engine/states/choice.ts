@@ -1,11 +1,16 @@
 import { StatesError, StatesErrorName } from '../errors';
-import { evaluateAssign, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutputPath, jsonPathScope, jsonataOutput, jsonataScope } from '../dataflow';
+import * as dataflowModule from '../dataflow';
+import { evaluateAssign, jsonataOutput, jsonataScope } from '../dataflow';
 import { inState, queryEvaluationError } from '../failures';
 import { Json, JsonObject } from '../json';
 import { evaluateJsonataValue, expressionText, isJsonataExpression } from '../jsonata/evaluate';
-import * as jp from '../query/jsonPath';
+import * as jsonPathModule from '../query/jsonPath';
 import { ChoiceOutcome, NO_CHOICE_MATCHED_CAUSE } from '../choice';
 import { StateContext, StateResult } from '../runtime';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { jsonPathAssign, jsonPathInput, jsonPathOutputPath, jsonPathScope } = dataflowModule;
+const jp = { ...jsonPathModule };
 
 async function conditionHolds(sc: StateContext, rule: JsonObject, raw: Json, index: number): Promise<boolean> {
   const condition = rule.Condition;
@@ -55,7 +60,7 @@ export async function runChoice(sc: StateContext, raw: Json): Promise<StateResul
 export function runChoiceJsonPath(sc: StateContext, raw: Json): StateResult {
   const { state } = sc;
   const rules = (state.Choices ?? []) as JsonObject[];
-  const { filtered } = jsonPathEffectiveInput(sc, raw, undefined);
+  const filtered = jsonPathInput(sc, raw);
   let outcome: ChoiceOutcome;
   try {
     outcome = jp.matchChoice(state, jsonPathScope(sc, filtered));

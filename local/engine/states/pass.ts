@@ -1,6 +1,10 @@
-import { evaluateAssign, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutput, jsonataOutput } from '../dataflow';
+import * as dataflowModule from '../dataflow';
+import { evaluateAssign, jsonataOutput } from '../dataflow';
 import { Json, cloneJson } from '../json';
 import { StateContext, StateResult } from '../runtime';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { jsonPathAssign, jsonPathEffectiveInput, jsonPathOutput } = dataflowModule;
 
 /** Pass: hands its input (or its Result, Parameters or Output) on, optionally assigning variables. */
 export async function runPass(sc: StateContext, raw: Json): Promise<StateResult> {

@@ -1,8 +1,10 @@
 import { CancelListener, Cancellation } from '../cancellation';
 import { SleepAbortedError } from '../clock';
-import { evaluateAssign, jsonPathAssign, jsonPathEffectiveInput, jsonPathOutput, jsonPathScope, jsonataOutput, jsonataScope, inStateSync } from '../dataflow';
+import * as dataflowModule from '../dataflow';
+import { evaluateAssign, jsonPathScope, jsonataOutput, jsonataScope, inStateSync } from '../dataflow';
 import { StatesError, StatesErrorName } from '../errors';
-import { Json, isJsonObject, exceedsByteSize, toJsonValue } from '../json';
+import * as jsonModule from '../json';
+import { Json } from '../json';
 import { evaluateJsonataTemplate, evaluateJsonataValue, isJsonataExpression } from '../jsonata/evaluate';
 import {
   decodeInvokeParameters,
@@ -16,6 +18,10 @@ import * as jp from '../query/jsonPath';
 import { StateContext, StateResult } from '../runtime';
 import { TaskRequest } from '../tasks';
 import { cachedBy } from '../boundedCache';
+
+// Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
+const { jsonPathAssign, jsonPathInput, jsonPathParameters, jsonPathPlaceResult, jsonPathResultSelector } = dataflowModule;
+const { isJsonObject, exceedsByteSize, toJsonValue } = jsonModule;
 
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
@@ -89,21 +95,23 @@ const resultItself: Finish<Json> = (_sc, _raw, result) => result;
  * with what `finish` makes of the result; rejects with the task's error, or SleepAbortedError
  * when the scope is cancelled first.
  */
-function invoke<T>(sc: StateContext, parameters: Json, timeout: number | undefined, raw: Json, finish: Finish<T>): Promise<T> {
+function invoke<T>(sc: StateContext, parameters: Json, timeout: number | undefined, raw: Json, finish: Finish<T>, now = sc.runtime.clock.now()): Promise<T> {
   const resourceArn = sc.state.Resource ?? '';
   const shape = resourceShape(resourceArn);
   const { runtime } = sc;
   const key = runtime.history.nextKey(sc.lane);
   if (shape.lambdaEvents) {
-    const scheduled: Record<string, unknown> = { resource: resourceArn, input: parameters ?? null, inputDetails: NOT_TRUNCATED };
-    if (timeout) scheduled.timeoutInSeconds = timeout;
-    sc.event('LambdaFunctionScheduled', scheduled);
-    sc.event('LambdaFunctionStarted');
+    if (timeout) {
+      runtime.history.add(sc.lane, 'LambdaFunctionScheduled', { resource: resourceArn, input: parameters ?? null, inputDetails: NOT_TRUNCATED, timeoutInSeconds: timeout }, now);
+    } else {
+      runtime.history.addPayload(sc.lane, 'LambdaFunctionScheduled', resourceArn, parameters ?? null, now);
+    }
+    runtime.history.add(sc.lane, 'LambdaFunctionStarted', undefined, now);
   } else {
     const scheduled: Record<string, unknown> = { resourceType: shape.resourceType, resource: shape.resource, region: shape.region, parameters };
     if (timeout) scheduled.timeoutInSeconds = timeout;
-    sc.event('TaskScheduled', scheduled);
-    sc.event('TaskStarted', shape.base);
+    runtime.history.add(sc.lane, 'TaskScheduled', scheduled, now);
+    runtime.history.add(sc.lane, 'TaskStarted', shape.base, now);
   }
   const attempt = new TaskAttempt(sc, shape, resourceArn, key, parameters, timeout, raw, finish);
   const recorded = runtime.memo.get(key);
@@ -149,19 +157,29 @@ class TaskAttempt<T> extends CancelListener {
     if (request instanceof StatesError) return this.settled(null, request);
     const scope = this.sc.signal;
     if (scope.aborted) return Promise.reject(new SleepAbortedError());
-    return new Promise<T>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-      scope.listen(this);
-      try {
-        this.sc.runtime.invokeTask(request).then(
-          (v) => this.returned(v),
-          (e: unknown) => this.threw(e),
-        );
-      } catch (e) {
-        this.threw(e);
-      }
-    });
+    TaskAttempt.capturing = this as TaskAttempt<unknown>;
+    const promise = new Promise<T>(TaskAttempt.captureSettlers as (resolve: (value: T) => void, reject: (error: unknown) => void) => void);
+    scope.listen(this);
+    try {
+      this.sc.runtime.invokeTask(request).then(
+        (v) => this.returned(v),
+        (e: unknown) => this.threw(e),
+      );
+    } catch (e) {
+      this.threw(e);
+    }
+    return promise;
+  }
+
+  /** The attempt whose promise is being made (see captureSettlers). */
+  private static capturing: TaskAttempt<unknown> | undefined;
+
+  /** A promise's executor that is not a closure made per attempt: it hands the settlers to `capturing`. */
+  private static captureSettlers(this: void, resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+    const attempt = TaskAttempt.capturing!;
+    TaskAttempt.capturing = undefined;
+    attempt.resolve = resolve;
+    attempt.reject = reject;
   }
 
   /** Calls the resource racing its timeout, once the outcomes recorded before are durable. */
@@ -240,7 +258,8 @@ class TaskAttempt<T> extends CancelListener {
     if (error === undefined && exceedsByteSize(value, runtime.payloadLimitBytes)) {
       error = new StatesError(StatesErrorName.DataLimitExceeded, `The state/task '${this.sc.name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
     }
-    runtime.memo.set(this.key, error === undefined ? { kind: 'task', ok: true, value } : { kind: 'task', ok: false, error: error.error, cause: error.cause });
+    if (error === undefined) runtime.memo.setTaskResult(this.key, value);
+    else runtime.memo.set(this.key, { kind: 'task', ok: false, error: error.error, cause: error.cause });
     return this.recordOutcome(value, error);
   }
 
@@ -248,7 +267,7 @@ class TaskAttempt<T> extends CancelListener {
   public recordOutcome(value: Json, error: StatesError | undefined): T {
     const { sc, shape } = this;
     if (error === undefined) {
-      if (shape.lambdaEvents) sc.event('LambdaFunctionSucceeded', { output: value ?? null, outputDetails: NOT_TRUNCATED });
+      if (shape.lambdaEvents) sc.runtime.history.addPayload(sc.lane, 'LambdaFunctionSucceeded', '', value ?? null);
       else sc.event('TaskSucceeded', { resourceType: shape.resourceType, resource: shape.resource, output: value ?? null, outputDetails: NOT_TRUNCATED });
       sc.runtime.commit();
       return this.finish(sc, this.raw, value);
@@ -280,8 +299,12 @@ function taskRequest(sc: StateContext, shape: ResourceShape, resource: string, p
 export function runTask(sc: StateContext, raw: Json): Promise<StateResult> {
   const { state } = sc;
   if (sc.language === 'JSONata') return runTaskJsonata(sc, raw);
-  const { filtered, effective } = jsonPathEffectiveInput(sc, raw, state.Parameters);
-  if (state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) return invoke(sc, effective, undefined, raw, jsonPathTaskResult);
+  const filtered = jsonPathInput(sc, raw);
+  const effective = jsonPathParameters(sc, filtered, state.Parameters);
+  if (state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) {
+    // The first attempt gets here without awaiting since the state entered: it is scheduled then.
+    return invoke(sc, effective, undefined, raw, jsonPathTaskResult, sc.retryCount === 0 ? sc.enteredAt : undefined);
+  }
   return runTaskWithTimeout(sc, raw, filtered, effective);
 }
 
@@ -291,7 +314,8 @@ async function runTaskWithTimeout(sc: StateContext, raw: Json, filtered: Json, e
 
 /** A JSONPath Task's ResultSelector, ResultPath, OutputPath and Assign. */
 function jsonPathTaskResult(sc: StateContext, raw: Json, result: Json): StateResult {
-  const { selected, output } = jsonPathOutput(sc, raw, result);
+  const selected = jsonPathResultSelector(sc, result);
+  const output = jsonPathPlaceResult(sc, raw, selected);
   return { output, next: sc.state.Next, assigned: jsonPathAssign(sc, sc.state.Assign, selected) };
 }
 

@@ -1,24 +1,31 @@
-import { HistoryEvent, RecordedEvent } from '../history';
-import { MemoEntry } from '../runtime';
+import { EVENT_SLOTS, HistoryEvent, HistoryRecorder, RecordedEvent, eventAt, keyAt } from '../history';
+import { MEMO_SLOTS, Memo, MemoEntry, memoEntryAt } from '../runtime';
 import { ExecutionRecord, ExecutionStatus, ExecutionStep, ExecutionStore, StateMachineRecord } from './types';
 
 interface StoredExecution {
   record: ExecutionRecord;
   /**
-   * The history as [key, event, key, event...]: no wrapper object kept per event (the store keeps
-   * a thousand executions and more; what it keeps is what the garbage collector copies and marks).
+   * The history, EVENT_SLOTS slots an event (see {@link EVENT_SLOTS}): no objects kept per event
+   * (the store keeps a thousand executions and more; what it keeps is what the garbage collector
+   * copies and marks). An event handed over as an object is kept whole (see {@link appendEvent}).
    */
-  history: Array<string | HistoryEvent>;
+  history: unknown[];
   /** How many slots of `history` are used (it is made with room for a typical execution). */
   historySlots: number;
-  /** The memo entries as [key, entry, key, entry...], likewise; made into a map only when read (on a resume). */
-  memo: Array<string | MemoEntry>;
+  /** The memo entries, MEMO_SLOTS slots each (see {@link MEMO_SLOTS}); made into a map only when read (on a resume). */
+  memo: unknown[];
+  memoSlots: number;
+  /** The recorder of the running execution, writing its pending events into `history` beyond `historySlots`. */
+  writer: HistoryRecorder | undefined;
   order: number;
 }
 
 /**
  * An ExecutionStore in memory: for tests, benchmarks and Express-only use. Records are copied
- * on the way in and out; events and memo entries are kept as they come.
+ * on the way in and out (the engine alone reads one in place, at once: `peekExecution`); events
+ * and memo entries are kept as they come. The engine hands it its
+ * steps straight from its recorder (`createExecutionFrom`, `commitFrom`): no event objects are
+ * made for a history that is kept as slots.
  */
 export class MemoryExecutionStore implements ExecutionStore {
   private readonly machines = new Map<string, StateMachineRecord>();
@@ -83,23 +90,44 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   public createExecution(record: ExecutionRecord, first: ExecutionStep): boolean {
-    if (this.executions.has(record.executionArn)) return false;
-    this.executions.set(record.executionArn, {
-      record: copyRecord(record),
-      history: new Array<string | HistoryEvent>(this.typicalHistorySlots),
-      historySlots: 0,
-      memo: [],
-      order: this.counter++,
-    });
-    this.created.push(record.executionArn);
-    this.evict();
+    if (!this.add(record)) return false;
     this.commitStep(record.executionArn, first);
     return true;
+  }
+
+  /** createExecution, with the first step's events taken from the recorder. */
+  public createExecutionFrom(record: ExecutionRecord, history: HistoryRecorder): boolean {
+    const e = this.add(record);
+    if (e === undefined) return false;
+    this.commitEvents(e, history);
+    return true;
+  }
+
+  private add(record: ExecutionRecord): StoredExecution | undefined {
+    if (this.executions.has(record.executionArn)) return undefined;
+    const e: StoredExecution = {
+      record: copyRecord(record),
+      history: new Array<unknown>(this.typicalHistorySlots),
+      historySlots: 0,
+      memo: [],
+      memoSlots: 0,
+      writer: undefined,
+      order: this.counter++,
+    };
+    this.executions.set(record.executionArn, e);
+    this.created.push(record.executionArn);
+    this.evict();
+    return e;
   }
 
   public getExecution(arn: string): ExecutionRecord | undefined {
     const e = this.executions.get(arn);
     return e && { ...e.record };
+  }
+
+  /** The record itself, not a copy: for the engine, which only reads it at once (DescribeExecution). */
+  public peekExecution(arn: string): Readonly<ExecutionRecord> | undefined {
+    return this.executions.get(arn)?.record;
   }
 
   public listExecutions(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
@@ -110,18 +138,76 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   public commitStep(arn: string, step: ExecutionStep): void {
+    const e = this.stored(arn);
+    // Events appended here go where a recorder writes its pending ones: it stops writing there.
+    e.writer?.detach();
+    e.writer = undefined;
+    for (let i = 0; i < step.events.length; i++) e.historySlots = appendEvent(e.history, e.historySlots, step.events[i]);
+    if (step.memo.length > 0 && e.memo === NO_MEMO) e.memo = [];
+    for (let i = 0; i < step.memo.length; i++) {
+      e.memo[e.memoSlots] = step.memo[i][0];
+      e.memo[e.memoSlots + 1] = step.memo[i][1];
+      e.memo[e.memoSlots + 2] = undefined;
+      e.memoSlots += MEMO_SLOTS;
+    }
+    this.update(e, step.execution);
+  }
+
+  /**
+   * commitStep, with the step's events and memo entries taken from the recorder and the memo.
+   * The engine's last step of an execution also lets go of what only a resume would read: its
+   * task outcomes (an ended execution is never resumed, and a redrive starts without them) and,
+   * once it has succeeded (it can no longer be redriven), its checkpoint. What the store keeps of
+   * ended executions is what the garbage collector copies and marks.
+   */
+  public commitFrom(arn: string, history: HistoryRecorder, memo: Memo, changes: ExecutionStep['execution']): void {
+    const e = this.stored(arn);
+    this.commitEvents(e, history);
+    const ended = changes?.status !== undefined && changes.status !== 'RUNNING';
+    if (ended) {
+      e.memo = NO_MEMO;
+      e.memoSlots = 0;
+    } else if (memo.hasPending) {
+      if (e.memo === NO_MEMO) e.memo = []; // running again (redriven)
+      e.memoSlots = memo.drainInto(e.memo, e.memoSlots);
+    }
+    this.update(e, changes);
+    if (ended && changes.status === 'SUCCEEDED') e.record.checkpoint = undefined;
+  }
+
+  /**
+   * Commits the recorder's pending events, which it writes into the history itself from now on
+   * (see HistoryRecorder.writeInto): a later step's commit only moves the end.
+   */
+  private commitEvents(e: StoredExecution, history: HistoryRecorder): void {
+    if (e.writer !== history && history.firstPendingId !== e.historySlots / EVENT_SLOTS + 1) {
+      // Its events would not be numbered by their place here (they never are, from the engine): keep them whole.
+      e.writer?.detach();
+      e.writer = undefined;
+      for (const recorded of history.takePending()) e.historySlots = appendEvent(e.history, e.historySlots, recorded);
+      return;
+    }
+    if (e.writer !== history) {
+      e.writer?.detach();
+      history.writeInto(e.history, e.historySlots);
+      e.writer = history;
+    }
+    e.historySlots = history.commitInPlace(e.history);
+  }
+
+  private stored(arn: string): StoredExecution {
     const e = this.executions.get(arn);
     if (e === undefined) throw new Error(`unknown execution ${arn}`);
-    for (let i = 0; i < step.events.length; i++) {
-      e.history[e.historySlots++] = step.events[i].key;
-      e.history[e.historySlots++] = step.events[i].event;
-    }
-    for (let i = 0; i < step.memo.length; i++) e.memo.push(step.memo[i][0], step.memo[i][1]);
-    const changes = step.execution;
-    if (changes !== undefined) {
-      const record = e.record as unknown as Record<string, unknown>; // never handed out: reads copy it
-      for (const key in changes) record[key] = (changes as Record<string, unknown>)[key];
-      if (changes.status !== undefined && changes.status !== 'RUNNING') this.typicalHistorySlots = Math.min(e.historySlots, 4096);
+    return e;
+  }
+
+  private update(e: StoredExecution, changes: ExecutionStep['execution']): void {
+    if (changes === undefined) return;
+    const record = e.record as unknown as Record<string, unknown>; // handed out only to be read at once (peekExecution): other reads copy it
+    for (const key in changes) record[key] = (changes as Record<string, unknown>)[key];
+    if (changes.status !== undefined && changes.status !== 'RUNNING') {
+      this.typicalHistorySlots = Math.min(e.historySlots, 4096);
+      e.writer = undefined; // the execution has ended
     }
   }
 
@@ -129,7 +215,10 @@ export class MemoryExecutionStore implements ExecutionStore {
     const e = this.executions.get(arn);
     if (e === undefined) return [];
     const events: RecordedEvent[] = [];
-    for (let i = 0; i < e.historySlots; i += 2) events.push({ key: e.history[i] as string, event: e.history[i + 1] as HistoryEvent });
+    for (let at = 0, id = 1; at < e.historySlots; at += EVENT_SLOTS, id++) {
+      if (e.history[at + 1] === WHOLE) events.push({ key: e.history[at] as string, event: e.history[at + 2] as HistoryEvent });
+      else events.push({ key: keyAt(e.history, at), event: eventAt(e.history, at, id) });
+    }
     return events;
   }
 
@@ -138,9 +227,26 @@ export class MemoryExecutionStore implements ExecutionStore {
     // A key recorded twice keeps its first place and its latest entry, as a Map set in order does.
     if (e === undefined) return [];
     const memo = new Map<string, MemoEntry>();
-    for (let i = 0; i < e.memo.length; i += 2) memo.set(e.memo[i] as string, e.memo[i + 1] as MemoEntry);
+    for (let at = 0; at < e.memoSlots; at += MEMO_SLOTS) memo.set(e.memo[at] as string, memoEntryAt(e.memo, at));
     return [...memo.entries()];
   }
+}
+
+/** The memo of an ended execution (see commitFrom): never written to. */
+const NO_MEMO: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+/** Marks an event kept whole (see {@link appendEvent}). */
+const WHOLE = Symbol('whole event');
+
+/**
+ * Appends an event handed over as an object (not by the engine's recorder: a test's, a
+ * redrive's) to a flat history at `at`, kept whole as [key, WHOLE, event]; returns the next free slot.
+ */
+function appendEvent(history: unknown[], at: number, recorded: RecordedEvent): number {
+  history[at] = recorded.key;
+  history[at + 1] = WHOLE;
+  history[at + 2] = recorded.event;
+  return at + EVENT_SLOTS;
 }
 
 /**
@@ -158,6 +264,6 @@ function copyRecord(r: ExecutionRecord): ExecutionRecord {
     redriveCount: r.redriveCount,
   };
   const fields = copy as unknown as Record<string, unknown>;
-  for (const key of Object.keys(r)) if (!Object.hasOwn(fields, key)) fields[key] = (r as unknown as Record<string, unknown>)[key];
+  for (const key in r) if (Object.hasOwn(r, key) && !Object.hasOwn(fields, key)) fields[key] = (r as unknown as Record<string, unknown>)[key];
   return copy;
 }
