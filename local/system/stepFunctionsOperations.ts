@@ -65,7 +65,7 @@ export class EngineStepFunctions implements StepFunctionsOperations {
       })
       .filter((item) => request.redriveFilter === undefined || (request.redriveFilter === 'REDRIVEN') === item.redriveCount > 0);
     const scope = `executions:${request.stateMachineArn ?? '*'}:${request.statusFilter ?? '*'}`;
-    const { items, nextToken } = page(all, request.maxResults, request.nextToken, scope);
+    const { items, nextToken } = executionPage(all, request.maxResults, request.nextToken, scope);
     return { executions: items, ...(nextToken !== undefined ? { nextToken } : {}) };
   }
 
@@ -96,25 +96,83 @@ function withoutData(details: unknown): unknown {
   return Object.fromEntries(Object.entries(details).filter(([key]) => !['input', 'output', 'parameters'].includes(key)));
 }
 
-/** A page of `items` from an opaque token bound to the listing it came from. */
+/** A page of `items` from an opaque token bound to the listing it came from (history only grows, so an offset holds). */
 function page<T>(items: readonly T[], maxResults: number | undefined, token: string | undefined, scope: string): { items: T[]; nextToken?: string } {
-  const size = maxResults === undefined || maxResults === 0 ? DEFAULT_PAGE_SIZE : maxResults;
   let start = 0;
   if (token !== undefined) {
-    const decoded = decodeToken(token);
-    if (decoded === undefined || decoded.scope !== scope || decoded.offset > items.length) throw new InvalidToken(token);
-    start = decoded.offset;
+    const offset = decodeToken(token, scope)?.offset;
+    if (typeof offset !== 'number' || offset > items.length) throw new InvalidToken(token);
+    start = offset;
   }
-  const end = start + size;
-  return { items: items.slice(start, end), ...(end < items.length ? { nextToken: Buffer.from(JSON.stringify({ scope, offset: end })).toString('base64url') } : {}) };
+  return pageFrom(items, start, pageSize(maxResults), (end) => encodeToken({ scope, offset: end }));
 }
 
-function decodeToken(token: string): { scope: string; offset: number } | undefined {
+/**
+ * A page of executions (newest first) after those the previous pages listed. Executions end
+ * (leaving a RUNNING listing) and start between pages, so the token holds where the listing
+ * stood, not an offset: the start of the last execution listed and the executions listed that
+ * started in that same millisecond. A listing that shrank neither skips nor refuses the rest.
+ */
+function executionPage<T extends { readonly executionArn: string; readonly startDate: Date }>(
+  items: readonly T[],
+  maxResults: number | undefined,
+  token: string | undefined,
+  scope: string,
+): { items: T[]; nextToken?: string } {
+  let rest = items;
+  let edge: { readonly startMs: number; readonly listed: readonly string[] } | undefined;
+  if (token !== undefined) {
+    const cursor = decodeToken(token, scope);
+    if (cursor?.startMs === undefined || cursor.listed === undefined) throw new InvalidToken(token);
+    const { startMs, listed } = cursor;
+    const seen = new Set(listed);
+    rest = items.filter((item) => item.startDate.getTime() < startMs || (item.startDate.getTime() === startMs && !seen.has(item.executionArn)));
+    edge = { startMs, listed };
+  }
+  const size = pageSize(maxResults);
+  return pageFrom(rest, 0, size, (end) => {
+    const startMs = rest[end - 1]!.startDate.getTime();
+    const onPage = rest.slice(0, end).filter((item) => item.startDate.getTime() === startMs).map((item) => item.executionArn);
+    // Several pages may end in the same millisecond: keep what the earlier ones listed in it.
+    const listed = edge !== undefined && edge.startMs === startMs && onPage.length === end ? [...edge.listed, ...onPage] : onPage;
+    return encodeToken({ scope, startMs, listed });
+  });
+}
+
+function pageFrom<T>(items: readonly T[], start: number, size: number, tokenAt: (end: number) => string): { items: T[]; nextToken?: string } {
+  const end = start + size;
+  return { items: items.slice(start, end), ...(end < items.length ? { nextToken: tokenAt(end) } : {}) };
+}
+
+function pageSize(maxResults: number | undefined): number {
+  return maxResults === undefined || maxResults === 0 ? DEFAULT_PAGE_SIZE : maxResults;
+}
+
+interface PageToken {
+  readonly scope: string;
+  readonly offset?: number;
+  readonly startMs?: number;
+  readonly listed?: readonly string[];
+}
+
+function encodeToken(token: PageToken): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+/** The token's fields if it is one of ours for `scope`; numbers checked as non-negative integers. */
+function decodeToken(token: string, scope: string): PageToken | undefined {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || !('scope' in parsed) || !('offset' in parsed)) return undefined;
-    const { scope, offset } = parsed;
-    return typeof scope === 'string' && typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? { scope, offset } : undefined;
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { scope: tokenScope, offset, startMs, listed } = parsed as Record<string, unknown>;
+    if (tokenScope !== scope) return undefined;
+    const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+    return {
+      scope,
+      ...(count(offset) ? { offset } : {}),
+      ...(count(startMs) ? { startMs } : {}),
+      ...(Array.isArray(listed) && listed.every((arn) => typeof arn === 'string') ? { listed: listed as string[] } : {}),
+    };
   } catch {
     return undefined;
   }
