@@ -34,8 +34,13 @@ export function isCardNumber(value: string): boolean {
   return WHOLE_CARD.test(trimmed) && isCardDigits(trimmed);
 }
 
+/** A digit run long enough to be a card number, somewhere in a value. */
+const CARD_LENGTH_RUN = /\d(?:[ -]?\d){12}/;
+
 /** True when the value contains a digit run that is a card number. */
 export function containsCardNumber(value: string): boolean {
+  // Most values (names, tokens, addresses) hold no run of 13 digits: one test, no scan.
+  if (!CARD_LENGTH_RUN.test(value)) return false;
   for (const match of value.matchAll(DIGIT_RUN)) if (isCardDigits(match[0])) return true;
   return false;
 }

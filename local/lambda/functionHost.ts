@@ -88,6 +88,7 @@ interface DeployedFunction {
   readonly pool: EnvironmentPool | undefined;
   /** One handler for every invocation (`handler`). */
   readonly shared: LambdaHandler | undefined;
+  readonly arn: string;
 }
 
 type HandlerOutcome = { result: unknown } | { error: unknown } | { timedOut: true };
@@ -107,7 +108,7 @@ export function createFunctionHost(functions: Readonly<Record<string, LambdaFunc
     const shared = 'handler' in definition ? definition.handler : undefined;
     const pool = shared === undefined && 'createHandler' in definition ? new EnvironmentPool(definition.createHandler, now) : undefined;
     if (shared === undefined && pool === undefined) throw new TypeError(`${name} needs a handler or createHandler`);
-    deployed.set(name, { settings: definition, pool, shared });
+    deployed.set(name, { settings: definition, pool, shared, arn: functionArn(location, name) });
   }
 
   async function run(name: string, event: string, requestId: string): Promise<InvocationRecord> {
@@ -116,7 +117,7 @@ export function createFunctionHost(functions: Readonly<Record<string, LambdaFunc
     const definition = fn.settings;
     const identity: InvocationIdentity = { functionName: name, requestId };
     const log = new InvocationLog(now, (line) => onLog?.(identity, line));
-    const arn = functionArn(location, name);
+    const arn = fn.arn;
     const memoryMb = definition.memoryMb ?? DEFAULT_MEMORY_MB;
     const started = now();
     log.platform(`START RequestId: ${requestId} Version: $LATEST`);
@@ -139,7 +140,7 @@ export function createFunctionHost(functions: Readonly<Record<string, LambdaFunc
         functionArn: arn,
         memoryMb,
         requestId,
-        logStreamName: `${new Date(started).toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${requestId.replace(/-/g, '')}`,
+        logStreamName: logStreamName(started, requestId),
         deadline: started + definition.timeoutMs,
         now,
         settle,
@@ -195,8 +196,27 @@ export function createFunctionHost(functions: Readonly<Record<string, LambdaFunc
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The UTC day of the last log stream named, and its `YYYY/MM/DD` prefix. */
+let streamDay = Number.NaN;
+let streamDayPrefix = '';
+
+/** Lambda's log stream name: `YYYY/MM/DD/[$LATEST]` and the request id without dashes. */
+function logStreamName(started: number, requestId: string): string {
+  const day = Math.floor(started / DAY_MS);
+  if (day !== streamDay) {
+    streamDay = day;
+    streamDayPrefix = new Date(started).toISOString().slice(0, 10).replace(/-/g, '/');
+  }
+  return `${streamDayPrefix}/[$LATEST]${requestId.replace(/-/g, '')}`;
+}
+
+// At module level: a closure made per call would be named anew on every call under tsx (keepNames).
+function failure(error: FunctionErrorPayload): { payload: string; failed: boolean } {
+  return { payload: JSON.stringify(error), failed: true };
+}
+
 function toResponse(outcome: HandlerOutcome, requestId: string, timeoutMs: number): { payload: string; failed: boolean } {
-  const failure = (error: FunctionErrorPayload): { payload: string; failed: boolean } => ({ payload: JSON.stringify(error), failed: true });
   if ('timedOut' in outcome) return failure(timedOutFunctionError(requestId, timeoutMs));
   if ('error' in outcome) return failure(thrownToFunctionError(outcome.error));
   let payload: string | undefined;

@@ -39,6 +39,11 @@ export class InvocationLog {
   public write(stream: 'stdout' | 'stderr', chunk: string): void {
     // A timed-out sandbox is frozen by Lambda: whatever its code writes later is never seen.
     if (this.closed) return;
+    // The usual write is one whole line (console.log, Powertools): record it without splitting.
+    if (chunk.length > 0 && this.partial[stream] === '' && chunk.indexOf('\n') === chunk.length - 1) {
+      this.record(stream, chunk.slice(0, -1));
+      return;
+    }
     const pieces = (this.partial[stream] + chunk).split('\n');
     this.partial[stream] = pieces.pop() ?? '';
     for (const piece of pieces) this.record(stream, piece);

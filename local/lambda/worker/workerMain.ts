@@ -109,7 +109,10 @@ class InvocationQueue {
  */
 const MAX_REPLIES_PER_MESSAGE = 256;
 
-/** The replies of one turn of the event loop, sent together once the logs they carry are written. */
+/**
+ * The replies of one turn of the event loop, sent together once the hosted module's `flush`
+ * has made them durable (their logs written, their writes committed).
+ */
 class ReplyBatch {
   private pending: InvokeReply[] = [];
   private scheduled = false;
@@ -132,13 +135,16 @@ class ReplyBatch {
 
   public send(): void {
     if (this.pending.length === 0) return;
-    const replies = this.pending;
+    let replies = this.pending;
     this.pending = [];
     try {
       this.hosted.flush?.();
     } catch (error) {
-      // Lost logs must not fail invocations whose work is done: say so, and answer.
-      process.stderr.write(`lambda worker: could not keep invocation logs: ${error instanceof Error ? error.message : String(error)}\n`);
+      // What these invocations did may not be on disk: none may answer that it succeeded.
+      // They fail as a Lambda service error, which callers retry (the functions are idempotent).
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`lambda worker: could not make a batch of invocations durable: ${reason}\n`);
+      replies = replies.map((reply) => ('throttled' in reply ? reply : { id: reply.id, failure: `could not make the invocation durable: ${reason}` }));
     }
     post({ kind: 'replies', replies });
   }

@@ -6,6 +6,7 @@
 import { InventoryUnavailableError } from '../../../handlers/errors';
 import { stockLine } from '../../../handlers/inventory/reservationPlan';
 import type { InventoryStore, ReleaseOutcome, ReservationRequest, ReserveOutcome } from '../../../handlers/ports';
+import type { StockLine } from '../../../workflow/contracts';
 import * as t from 'io-ts';
 import { decodeRow, decodeStored, StoredReservationLines, StoredStockLines } from './storedJson';
 import { immediately, type SqliteDatabase } from './sqliteDatabase';
@@ -57,10 +58,10 @@ export class SqliteInventoryStore implements InventoryStore {
     return this.transaction(() => {
       const existing = this.reservation(request.orderId);
       if (existing !== undefined) return replay(existing);
-      const lines = request.lines.map((line) => stockLine(line.sku, line.quantity, this.available(line.sku)));
-      if (lines.some((line) => line.status !== 'AVAILABLE')) return { status: 'OUT_OF_STOCK', lines };
-      const take = this.db.prepare('UPDATE inventory_stock SET available = available - ? WHERE sku = ? AND available >= ?');
-      for (const line of request.lines) take.run(line.quantity, line.sku, line.quantity);
+      const lines = this.take(request.lines);
+      if (lines === undefined) {
+        return { status: 'OUT_OF_STOCK', lines: request.lines.map((line) => stockLine(line.sku, line.quantity, this.available(line.sku))) };
+      }
       this.db
         .prepare(
           `INSERT INTO inventory_reservations (order_id, reservation_id, status, lines, stock_lines, expires_at, updated_at)
@@ -91,6 +92,25 @@ export class SqliteInventoryStore implements InventoryStore {
         .run(new Date().toISOString(), orderId);
       return { status: 'RELEASED', reservationId };
     });
+  }
+
+  /**
+   * Takes every line's quantity, each checked and taken by one statement; the lines as they
+   * stood before, or `undefined` (and nothing taken) when one of them cannot be had.
+   */
+  private take(lines: ReservationRequest['lines']): StockLine[] | undefined {
+    const take = this.db.prepare('UPDATE inventory_stock SET available = available - ? WHERE sku = ? AND available >= ? RETURNING available');
+    const taken: StockLine[] = [];
+    for (const line of lines) {
+      const left = decodeRow(StockRow, take.get(line.quantity, line.sku, line.quantity), 'inventory_stock');
+      if (left === undefined) {
+        const restore = this.db.prepare('UPDATE inventory_stock SET available = available + ? WHERE sku = ?');
+        for (const done of taken) restore.run(done.requested, done.sku);
+        return undefined;
+      }
+      taken.push(stockLine(line.sku, line.quantity, left.available + line.quantity));
+    }
+    return taken;
   }
 
   private available(sku: string): number | undefined {

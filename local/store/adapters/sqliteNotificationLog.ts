@@ -41,6 +41,14 @@ export class SqliteNotificationLog implements NotificationLog {
     return immediately(
       this.db,
       (): ClaimOutcome => {
+        // A first claim (the usual case) is one insert; only an existing row is read.
+        const inserted = this.db
+          .prepare(
+            `INSERT INTO notification_deliveries (order_id, outcome, status, updated_at) VALUES (?, ?, 'PENDING', ?)
+             ON CONFLICT (order_id, outcome) DO NOTHING`,
+          )
+          .run(orderId, outcome, now);
+        if (inserted.changes === 1) return { kind: 'claimed' };
         const row = this.row(orderId, outcome);
         const claimable = row === undefined || row.status === 'FAILED' || (row.status === 'PENDING' && row.updated_at < staleBefore);
         if (!claimable) return { kind: 'taken', record: recordOf(row) };

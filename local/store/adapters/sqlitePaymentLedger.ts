@@ -44,13 +44,16 @@ export class SqlitePaymentLedger implements PaymentLedger {
 
   public async beginAttempt(terms: ChargeTerms): Promise<AttemptOutcome> {
     return this.transaction(() => {
+      // A first attempt (the usual case) is one insert; only an existing row is read.
+      const inserted = this.db
+        .prepare(
+          `INSERT INTO payments (order_id, status, amount, currency, attempts, updated_at) VALUES (?, 'PENDING', ?, ?, 1, ?)
+           ON CONFLICT (order_id) DO NOTHING`,
+        )
+        .run(terms.orderId, terms.amount, terms.currency, now());
+      if (inserted.changes === 1) return { kind: 'attempt', attempt: 1, terms };
       const row = this.row(terms.orderId);
-      if (row === undefined) {
-        this.db
-          .prepare(`INSERT INTO payments (order_id, status, amount, currency, attempts, updated_at) VALUES (?, 'PENDING', ?, ?, 1, ?)`)
-          .run(terms.orderId, terms.amount, terms.currency, now());
-        return { kind: 'attempt', attempt: 1, terms };
-      }
+      if (row === undefined) throw new PaymentProcessorUnavailableError(`ledger of order ${terms.orderId} lost its row; retry`);
       const stored = { orderId: row.order_id, amount: row.amount, currency: row.currency };
       const record = recordOf(row);
       if (record !== undefined) return { kind: 'final', record, terms: stored };
@@ -61,12 +64,9 @@ export class SqlitePaymentLedger implements PaymentLedger {
 
   public async complete(orderId: string, outcome: Extract<ChargeRecord, { status: 'APPROVED' | 'DECLINED' }>): Promise<ChargeRecord> {
     return this.transaction(() => {
-      const row = this.row(orderId);
-      if (row === undefined) throw new PaymentProcessorUnavailableError(`ledger of order ${orderId} has no attempt; retry`);
-      const record = recordOf(row);
-      if (record !== undefined) return record;
-      this.db
-        .prepare('UPDATE payments SET status = ?, confirmation_id = ?, decline_reason = ?, updated_at = ? WHERE order_id = ?')
+      // Completing a pending attempt (the usual case) is one update; only otherwise is the row read.
+      const updated = this.db
+        .prepare(`UPDATE payments SET status = ?, confirmation_id = ?, decline_reason = ?, updated_at = ? WHERE order_id = ? AND status = 'PENDING'`)
         .run(
           outcome.status,
           outcome.status === 'APPROVED' ? outcome.confirmationId : null,
@@ -74,7 +74,12 @@ export class SqlitePaymentLedger implements PaymentLedger {
           now(),
           orderId,
         );
-      return outcome;
+      if (updated.changes === 1) return outcome;
+      const row = this.row(orderId);
+      if (row === undefined) throw new PaymentProcessorUnavailableError(`ledger of order ${orderId} has no attempt; retry`);
+      const record = recordOf(row);
+      if (record === undefined) throw new PaymentProcessorUnavailableError(`ledger of order ${orderId} is still pending; retry`);
+      return record;
     });
   }
 

@@ -22,7 +22,12 @@ describe('Function: containsCardNumber', () => {
       expect(containsCardNumber(`my card is ${card}, thanks`)).to.equal(true);
     });
   }
-  const clean = ['tok_visa', 'N1 9GU', '+44 20 7946 0958', '12 Analytical Row', '4242 4242', '4242424242424241', ''];
+  it('finds a 13-digit card number with separators, and one after a longer non-card run', () => {
+    // 4222222222222 is the shortest Visa test number (13 digits, Luhn-valid).
+    expect(containsCardNumber('ref 4222-2222-2222-2 end')).to.equal(true);
+    expect(containsCardNumber('12345678901234567890123 and 4242424242424242')).to.equal(true);
+  });
+  const clean = ['tok_visa', 'N1 9GU', '+44 20 7946 0958', '12 Analytical Row', '4242 4242', '4242424242424241', '', '422222222222', '42222222222222222222'];
   for (const value of clean) {
     it(`does not flag ${JSON.stringify(value)}`, () => expect(containsCardNumber(value)).to.equal(false));
   }

@@ -140,6 +140,32 @@ describe('Function: createLambdaRuntime (logs)', () => {
     expect(texts(record.logs, 'stdout')).to.deep.equal(['from a buffer', 'no newline']);
   });
 
+  it('assembles lines from any chunking: whole lines, several lines, pieces, empty writes', async () => {
+    const runtime = createLambdaRuntime({
+      functions: {
+        f: {
+          handler: async () => {
+            process.stdout.write('');
+            process.stdout.write('one\n');
+            process.stdout.write('two\nthree\n');
+            process.stdout.write('fo');
+            process.stdout.write('ur\n');
+            process.stdout.write('\n');
+            process.stdout.write('');
+            process.stdout.write('five\n');
+            return null;
+          },
+          timeoutMs: 1_000,
+        },
+      },
+      concurrency: 1,
+    });
+
+    const record = await runtime.invoke('f', {});
+
+    expect(texts(record.logs, 'stdout')).to.deep.equal(['one', 'two', 'three', 'four', '', 'five']);
+  });
+
   it('calls a write callback for a captured write', async () => {
     let called = false;
     const runtime = createLambdaRuntime({

@@ -114,6 +114,27 @@ describe('Function: startWorkerLambdaRuntime', function () {
     });
   });
 
+  describe('a batch that cannot be made durable', () => {
+    it('answers its invocations with Lambda.ServiceException, and the next batch normally', async () => {
+      // Prepare
+      const failFlushWhile = path.join(dir, 'disk-full');
+      writeFileSync(failFlushWhile, '');
+      const runtime = await start({ failFlushWhile });
+
+      // Act
+      const failed = await Promise.all([rejection(runtime.invoke('echo', { n: 1 })), rejection(runtime.invokeFor({ executionArn: 'arn:exec:1', stateName: 'Echo' }, 'echo', { n: 2 }))]);
+      rmSync(failFlushWhile);
+      const next = await runtime.invokeFor({ executionArn: 'arn:exec:2', stateName: 'Echo' }, 'echo', { n: 3 });
+
+      // Assess
+      for (const error of failed) {
+        expect(error).to.be.instanceOf(ServiceException);
+        expect((error as Error).message).to.include('could not make the invocation durable: disk full');
+      }
+      expect((JSON.parse(next.payload) as { result: unknown }).result).to.deep.equal({ n: 3 });
+    });
+  });
+
   describe('a burst of answers', () => {
     it('settles hundreds of answers over several turns of the event loop, each with its own payload, in order', async () => {
       // Prepare: a turn counter, to see over how many turns the answers settle
