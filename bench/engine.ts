@@ -3,7 +3,9 @@
  * (Validate → Choice → Parallel(2 tasks with Retry/Catch) → Choice → Notify → Succeed) with
  * trivial task handlers: our engine in memory and on SQLite, aws-local-stepfunctions 3.0.0
  * (the best npm engine), and the floor (the same handlers called directly). Each runner keeps
- * IN_FLIGHT executions running at a time; figures are medians of several rounds.
+ * IN_FLIGHT executions running at a time; figures are medians of several rounds, and each ratio
+ * is the median of the ratios within a round (runners measured moments apart, so a burst of
+ * other work on the shared machine skews both sides of a ratio alike).
  * `*.cpuUsPerExec` is this process's CPU time (user + system, all threads) per execution: the
  * machine is shared, so wall-clock rates vary from run to run much more than CPU time does.
  * The durable engine's store is set up as local mode sets it up (local/system/orderSystem.ts):
@@ -186,19 +188,21 @@ export default async function run(): Promise<Record<string, number>> {
     };
     const samples: Record<string, number[]> = {};
     for (const once of Object.values(runners)) await rate(once, 200); // warm-up
-    const rounds = 5;
+    const rounds = 9;
     for (let round = 0; round < rounds; round++) {
+      const perSec: Record<string, number> = {};
       for (const [key, once] of Object.entries(runners)) {
-        const { perSec, cpuUs } = await rate(once, 400);
-        (samples[key] ??= []).push(perSec);
-        if (key !== 'floor.execPerSec') (samples[key.replace('execPerSec', 'cpuUsPerExec')] ??= []).push(cpuUs);
+        const measured = await rate(once, 300);
+        perSec[key] = measured.perSec;
+        (samples[key] ??= []).push(measured.perSec);
+        if (key !== 'floor.execPerSec') (samples[key.replace('execPerSec', 'cpuUsPerExec')] ??= []).push(measured.cpuUs);
       }
+      (samples['ratio.memoryToPeer'] ??= []).push(perSec['engine.memory.execPerSec']! / perSec['peer.execPerSec']!);
+      (samples['ratio.durableToPeer'] ??= []).push(perSec['engine.durable.execPerSec']! / perSec['peer.execPerSec']!);
+      (samples['ratio.memoryToFloor'] ??= []).push(perSec['engine.memory.execPerSec']! / perSec['floor.execPerSec']!);
     }
     const out: Record<string, number> = {};
-    for (const [key, xs] of Object.entries(samples)) out[key] = key.endsWith('cpuUsPerExec') ? round2(median(xs)) : Math.round(median(xs));
-    out['ratio.memoryToPeer'] = round2(out['engine.memory.execPerSec'] / out['peer.execPerSec']);
-    out['ratio.durableToPeer'] = round2(out['engine.durable.execPerSec'] / out['peer.execPerSec']);
-    out['ratio.memoryToFloor'] = round2(out['engine.memory.execPerSec'] / out['floor.execPerSec']);
+    for (const [key, xs] of Object.entries(samples)) out[key] = key.startsWith('ratio.') || key.endsWith('cpuUsPerExec') ? round2(median(xs)) : Math.round(median(xs));
     return out;
   } finally {
     sqlite.close();
