@@ -5,6 +5,7 @@ import { StateMachineDefinition } from './definition';
 import { StatesError, StatesErrorName } from './errors';
 import { HistoryRecorder, Lane } from './history';
 import * as interpreterModule from './interpreter';
+import * as jsonModule from './json';
 import { Json } from './json';
 import * as runtimeModule from './runtime';
 import { ExecutionRuntime, Frame, Memo, TopLevelCheckpoint } from './runtime';
@@ -18,6 +19,7 @@ import * as timestampsModule from './timestamps';
 const { payloadDetails } = runtimeModule;
 const { isoTimestamp } = timestampsModule;
 const { asStatesError, runScope } = interpreterModule;
+const { keptJsonText } = jsonModule;
 
 /** The lane of the ExecutionStarted event, recorded when the execution is created. */
 export const STARTED_LANE = 'start';
@@ -222,7 +224,7 @@ class TopLevelRuntime implements ExecutionRuntime {
       history.add(top, type, errorDetails, stopMillis);
     }
     const finished: Partial<ExecutionRecord> = { status: outcome.status, stopDate: isoTimestamp(stopMillis) };
-    if (outcome.status === 'SUCCEEDED') finished.output = JSON.stringify(outcome.output ?? null);
+    if (outcome.status === 'SUCCEEDED') finished.output = keptJsonText(outcome.output ?? null);
     finished.error = outcome.error;
     finished.cause = outcome.cause;
     this.finish(finished);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { exceedsByteSize, jsonByteSize } from '../../../local/engine/json';
+import { exceedsByteSize, jsonByteSize, keptJsonText } from '../../../local/engine/json';
 import { fn, runDefinition, testEngine } from './helpers';
 
 const big = (bytes: number): string => 'x'.repeat(bytes);
@@ -60,4 +60,23 @@ describe('Payload limit (256 KiB)', () => {
       expect(exceedsByteSize(value, bytes - 1)).to.equal(true);
     });
   }
+
+  it('rejects an execution input whose characters are under the limit but whose UTF-8 bytes are over it', () => {
+    // Prepare
+    const engine = testEngine();
+    const input = 'é'.repeat(131_100); // 131,102 characters of JSON text, 262,202 bytes
+
+    // Act / Assess
+    expect(() => engine.startExecution({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, input)).to.throw().with.property('name', 'InvalidExecutionInput');
+  });
+
+  it('keeps JSON text exactly as JSON.stringify writes it', () => {
+    // Prepare
+    const value = { orderId: 'o-1', items: [{ sku: 'A', quantity: 1 }], note: 'ü'.repeat(100), nested: { list: [1, null, true] } };
+
+    // Act / Assess
+    expect(keptJsonText(value)).to.equal(JSON.stringify(value));
+    expect(keptJsonText(null)).to.equal('null');
+    expect(keptJsonText(() => 1)).to.equal(undefined);
+  });
 });
