@@ -12,6 +12,8 @@
  *   order over the target-rate step; `e2e.capacityPerCorePerSec` = 1000 / that, the rate one
  *   core would sustain if the server had it to itself (the machine is shared, so wall-clock
  *   rates vary from run to run much more than CPU time does)
+ * - `e2e.serverMainThreadCpuMsPerOrder`: the same for the server's main thread alone (HTTP, API,
+ *   engine, execution store); the rest is the Lambda worker, V8's GC threads and the WAL checkpointer
  * - `e2e.clientCpuMsPerOrder`: this process's CPU time per order over the same step (the load
  *   generator's share of the two cores)
  *
@@ -32,16 +34,22 @@ const SECONDS = Number(process.env.E2E_SECONDS ?? 5);
 const STEPS = [1, 0.8, 0.65, 0.5, 0.4, 0.3, 0.2];
 const WARM_UP = 500;
 
-/** A process's CPU time (user + system) in ms, from /proc (Linux). */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
+/** CPU time (user + system) in ms from a stat(5) file of /proc (Linux): a process's or one thread's. */
+function statCpuMs(file: string): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const text = readFileSync(file, 'utf8');
+    const fields = text.slice(text.lastIndexOf(') ') + 2).split(' ');
     // utime and stime are fields 14 and 15 of stat(5); here offset by the two fields before ') '.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return Number.NaN;
   }
+}
+
+/** The server's CPU time in ms: all threads, and its main thread (the one whose id is the pid). */
+function cpuMs(pid: number | undefined): { all: number; main: number } {
+  if (pid === undefined) return { all: Number.NaN, main: Number.NaN };
+  return { all: statCpuMs(`/proc/${pid}/stat`), main: statCpuMs(`/proc/${pid}/task/${pid}/stat`) };
 }
 
 function sustained(rate: number, s: LoadSummary): boolean {
@@ -65,6 +73,7 @@ export default async function run(): Promise<Record<string, number>> {
     let atTarget: LoadSummary | undefined;
     let best: { rate: number; summary: LoadSummary } | undefined;
     let cpuPerOrder = Number.NaN;
+    let mainCpuPerOrder = Number.NaN;
     let clientCpuPerOrder = Number.NaN;
     for (const step of STEPS) {
       const rate = Math.round(TARGET_RATE * step);
@@ -72,12 +81,15 @@ export default async function run(): Promise<Record<string, number>> {
       const clientBefore = process.cpuUsage();
       const summary = await runLoad(client, { count: rate * SECONDS, rate, mix: DEFAULT_MIX, idPrefix: `bench${rate}`, settleTimeoutMs: 60_000 });
       // The run ends with one status read per order (not part of the load); counted in, so pessimistic.
-      const cpu = (cpuMs(server.child.pid) - cpuBefore) / summary.accepted;
+      const cpuAfter = cpuMs(server.child.pid);
+      const cpu = (cpuAfter.all - cpuBefore.all) / summary.accepted;
+      const mainCpu = (cpuAfter.main - cpuBefore.main) / summary.accepted;
       const clientUsed = process.cpuUsage(clientBefore);
       const clientCpu = (clientUsed.user + clientUsed.system) / 1000 / summary.count;
-      process.stdout.write(describe(rate, summary).replace(/\n$/, `; server CPU ${cpu.toFixed(2)} ms/order, client CPU ${clientCpu.toFixed(2)} ms/order\n`));
+      process.stdout.write(describe(rate, summary).replace(/\n$/, `; server CPU ${cpu.toFixed(2)} ms/order (main thread ${mainCpu.toFixed(2)}), client CPU ${clientCpu.toFixed(2)} ms/order\n`));
       if (atTarget === undefined) {
         cpuPerOrder = cpu;
+        mainCpuPerOrder = mainCpu;
         clientCpuPerOrder = clientCpu;
       }
       atTarget ??= summary;
@@ -91,6 +103,7 @@ export default async function run(): Promise<Record<string, number>> {
       'e2e.target.ordersPerSec': Math.round(atTarget!.throughputPerSec),
       'e2e.target.acceptP99Ms': round(atTarget!.acceptMs.p99),
       'e2e.serverCpuMsPerOrder': round(cpuPerOrder),
+      'e2e.serverMainThreadCpuMsPerOrder': round(mainCpuPerOrder),
       'e2e.capacityPerCorePerSec': Math.round(1000 / cpuPerOrder),
       'e2e.clientCpuMsPerOrder': round(clientCpuPerOrder),
     };
