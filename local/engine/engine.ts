@@ -4,7 +4,7 @@ import { ExecutionContext } from './context';
 import { StateMachineDefinition, validateDefinition } from './definition';
 import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, STARTED_LANE, runExecution } from './execution';
 import { EVENT_SLOTS, HistoryEvent, HistoryRecorder, presentEvent } from './history';
-import { Json, keptJsonText, toJsonValue } from './json';
+import { Json, keptJsonText, textExceedsBytes, toJsonValue } from './json';
 import { validateName } from './names';
 import { MemoryExecutionStore } from './store/memoryStore';
 import { ExecutionRecord, ExecutionStatus, ExecutionStore, StateMachineRecord, StateMachineType } from './store/types';
@@ -264,8 +264,7 @@ export function createEngine(options: EngineOptions): Engine {
     const inputText = keptJsonText(input === undefined ? {} : input);
     // A copy, as JSON would carry it: the execution's data shares nodes from state to state, never with the caller's object.
     const inputValue = input === undefined ? {} : toJsonValue(input);
-    // A UTF-16 unit is at most 3 UTF-8 bytes: only a text that long is measured.
-    if (inputText.length * 3 > payloadLimitBytes && Buffer.byteLength(inputText, 'utf8') > payloadLimitBytes) {
+    if (textExceedsBytes(inputText, payloadLimitBytes)) {
       throw new EngineApiError('InvalidExecutionInput', 'The execution input exceeds the maximum number of bytes service limit.');
     }
     const executionArn =

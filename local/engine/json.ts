@@ -73,12 +73,21 @@ export function jsonByteSize(value: unknown): number {
 }
 
 /**
+ * Whether a text is longer than `limit` UTF-8 bytes. A UTF-16 unit is at most 3 UTF-8 bytes, so
+ * a text that short is decided without encoding it.
+ */
+export function textExceedsBytes(text: string, limit: number): boolean {
+  return text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit;
+}
+
+/**
  * Whether a value's JSON text is longer than `limit` UTF-8 bytes. Walks the value with an upper
  * bound (3 bytes a character) and serialises only when that bound is over the limit.
  */
 export function exceedsByteSize(value: unknown, limit: number): boolean {
   if (upperBound(value, limit) <= limit) return false;
-  return jsonByteSize(value) > limit;
+  const text = JSON.stringify(value);
+  return text !== undefined && textExceedsBytes(text, limit);
 }
 
 function upperBound(value: unknown, limit: number): number {

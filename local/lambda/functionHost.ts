@@ -9,7 +9,7 @@ import { createLambdaContext } from './context';
 import { EnvironmentPool, type Environment, type LambdaHandler } from './environments';
 import { functionArn, type LambdaLocation } from './functionArn';
 import { responseTooLargeFunctionError, thrownToFunctionError, timedOutFunctionError, type FunctionErrorPayload } from './functionError';
-import { utf8Exceeds } from './invokeGate';
+import { textExceedsBytes } from '../engine/json';
 import { DEFAULT_MEMORY_MB, MAX_SYNC_RESPONSE_BYTES } from './limits';
 import { InvocationLog, runCapturingLogs, type LogLine } from './logCapture';
 
@@ -227,6 +227,6 @@ function toResponse(outcome: HandlerOutcome, requestId: string, timeoutMs: numbe
   }
   // A handler that returns nothing answers `null`.
   const text = payload ?? 'null';
-  if (utf8Exceeds(text, MAX_SYNC_RESPONSE_BYTES)) return failure(responseTooLargeFunctionError());
+  if (textExceedsBytes(text, MAX_SYNC_RESPONSE_BYTES)) return failure(responseTooLargeFunctionError());
   return { payload: text, failed: false };
 }

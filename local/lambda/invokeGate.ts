@@ -9,6 +9,8 @@ import { ConcurrencyLimiter, type ThrottleBehaviour } from './concurrency';
 import { InvalidRequestContentException, RequestEntityTooLargeException, ResourceNotFoundException, TooManyRequestsException } from './errors';
 import { functionArn, parseFunctionReference, type FunctionReference, type LambdaLocation } from './functionArn';
 import { MAX_SYNC_REQUEST_BYTES } from './limits';
+import { cachedBy } from '../engine/boundedCache';
+import { textExceedsBytes } from '../engine/json';
 
 /** An admitted request: the function's name, the event as JSON text, and its request id. */
 export interface AdmittedRequest {
@@ -23,7 +25,7 @@ const MAX_REMEMBERED_REFERENCES = 256;
 /** Admits Invoke requests to a set of functions, at most `concurrency` at once. */
 export class InvokeGate {
   private readonly limiter: ConcurrencyLimiter;
-  private readonly references = new Map<string, FunctionReference | undefined>();
+  private readonly read: (reference: string) => FunctionReference | undefined;
 
   public constructor(
     private readonly location: LambdaLocation,
@@ -32,6 +34,7 @@ export class InvokeGate {
     private readonly knows: (name: string) => boolean,
   ) {
     this.limiter = new ConcurrencyLimiter(concurrency);
+    this.read = cachedBy((reference: string) => parseFunctionReference(reference, location), MAX_REMEMBERED_REFERENCES);
   }
 
   /** Invocations running now. */
@@ -60,16 +63,6 @@ export class InvokeGate {
       this.limiter.release();
     }
   }
-
-  private read(reference: string): FunctionReference | undefined {
-    let parsed = this.references.get(reference);
-    if (parsed === undefined && !this.references.has(reference)) {
-      parsed = parseFunctionReference(reference, this.location);
-      if (this.references.size >= MAX_REMEMBERED_REFERENCES) this.references.clear();
-      this.references.set(reference, parsed);
-    }
-    return parsed;
-  }
 }
 
 /** The request as Lambda receives it: JSON text within the synchronous limit. */
@@ -82,16 +75,8 @@ function serializeRequest(payload: unknown, requestId: string): string {
   }
   // An empty Invoke payload reaches the handler as `{}`.
   const event = json ?? '{}';
-  if (utf8Exceeds(event, MAX_SYNC_REQUEST_BYTES)) {
+  if (textExceedsBytes(event, MAX_SYNC_REQUEST_BYTES)) {
     throw new RequestEntityTooLargeException(MAX_SYNC_REQUEST_BYTES, requestId);
   }
   return event;
-}
-
-/**
- * True when `text` is over `limit` bytes in UTF-8. A UTF-16 code unit is at most 3 UTF-8
- * bytes, so short texts (nearly all payloads) are decided without encoding them.
- */
-export function utf8Exceeds(text: string, limit: number): boolean {
-  return text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit;
 }

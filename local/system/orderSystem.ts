@@ -16,7 +16,7 @@ import {
   type LocalGateway,
   type UsagePlan,
 } from '../api';
-import { openSqliteDatabase, type SqliteDatabase } from '../store/adapters/sqliteDatabase';
+import type { SqliteDatabase } from '../store/adapters/sqliteDatabase';
 import { createLocalAdapters, type LocalAdapters } from '../store/adapters/localTaskHandlers';
 import type { ProcessorConfig } from '../../handlers/payment/processor';
 import type { TASK_FUNCTION_NAMES } from '../../workflow/contracts';
@@ -28,7 +28,7 @@ import { ApiRequestLog, createDashboard, createStoreMonitoringSource, invocation
 import { lambdaTaskInvoker } from './lambdaTasks';
 import { expireOrphanedNotificationClaims } from './crashRecovery';
 import { groupFlush } from './durability';
-import { cachePreparedStatements } from './statementCache';
+import { openServicesConnection } from './servicesConnection';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer';
 import { EngineOrderExecutions } from './orderExecutions';
 import { EngineStepFunctions } from './stepFunctionsOperations';
@@ -127,8 +127,7 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
   let checkpointer: WalCheckpointer | undefined;
   let lambda: HostedLambda | undefined;
   try {
-    servicesDb = cachePreparedStatements(openSqliteDatabase(layout.servicesDatabase));
-    servicesDb.pragma('wal_autocheckpoint = 0');
+    servicesDb = openServicesConnection(layout.servicesDatabase);
     checkpointer = await startWalCheckpointer([layout.executionsDatabase, layout.servicesDatabase]);
     const adapters = createLocalAdapters(servicesDb);
     expireOrphanedNotificationClaims(servicesDb);

@@ -12,12 +12,11 @@
 import type { HostedFunctions, LambdaFunctionDefinition } from '../../lambda';
 import type { LambdaHandler } from '../../lambda/environments';
 import { GroupCommit } from '../../store/adapters/groupCommit';
-import { openSqliteDatabase } from '../../store/adapters/sqliteDatabase';
 import { createLocalAdapters } from '../../store/adapters/localTaskHandlers';
 import { snapshotEnvironment } from '../environmentSnapshot';
 import { InvocationLogStore } from '../invocationLogs';
 import { orderFunctionDefinitions, type OrderFunctionSettings } from '../orderFunctions';
-import { cachePreparedStatements } from '../statementCache';
+import { openServicesConnection } from '../servicesConnection';
 
 /** What the worker is started with. */
 export interface OrderFunctionsConfig extends OrderFunctionSettings {
@@ -33,9 +32,7 @@ export function deployFunctions(config: unknown): HostedFunctions {
   const settings = config as OrderFunctionsConfig;
   // Powertools reads the environment on every log line: serve it from memory here too.
   snapshotEnvironment();
-  const db = cachePreparedStatements(openSqliteDatabase(settings.servicesDatabase));
-  // Checkpoints are the WAL checkpointer's job (see walCheckpointer).
-  db.pragma('wal_autocheckpoint = 0');
+  const db = openServicesConnection(settings.servicesDatabase);
   // Flushed before each batch of answers leaves the worker; the timer is only a safety net.
   const logs = new InvocationLogStore(db, 1_000);
   const batch = new GroupCommit(db);
