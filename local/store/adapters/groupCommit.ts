@@ -58,14 +58,17 @@ export class GroupCommit {
 
   /** Commits the open batch. @throws GroupCommitError when any of the batch's writes is lost */
   public commit(): void {
-    const lost = this.lost;
+    let lost = this.lost;
     this.lost = undefined;
-    if (!this.open) {
-      if (lost !== undefined) throw new GroupCommitError('the local database lost a batch of writes', { cause: lost });
-      return;
+    if (this.open) {
+      this.open = false;
+      if (this.db.inTransaction) this.commitOpenBatch();
+      else lost ??= new Error('the batch transaction was rolled back');
     }
-    this.open = false;
-    if (!this.db.inTransaction) throw new GroupCommitError('the local database lost a batch of writes', { cause: lost ?? new Error('the batch transaction was rolled back') });
+    if (lost !== undefined) throw new GroupCommitError('the local database lost a batch of writes', { cause: lost });
+  }
+
+  private commitOpenBatch(): void {
     try {
       this.commitBatch.run();
     } catch (error) {
@@ -76,6 +79,5 @@ export class GroupCommit {
       }
       throw new GroupCommitError('the local database could not commit a batch of writes', { cause: error });
     }
-    if (lost !== undefined) throw new GroupCommitError('the local database lost a batch of writes', { cause: lost });
   }
 }
