@@ -1,10 +1,12 @@
 /**
- * A small JSON-over-HTTP client on undici (Node's own HTTP client) with kept-alive
- * connections, for the CLI, the load generator and the benchmark: no SDK, so a client command
- * starts fast, and about 40 % less CPU per request than node:http, which the load generator
- * would otherwise take from the server it measures on the same cores.
+ * A small JSON-over-HTTP client with kept-alive connections, for the CLI, the load generator
+ * and the benchmark: no SDK, so a client command starts fast. `http:` (local mode) goes through
+ * our own minimal HTTP/1.1 client, which takes about half the CPU per request that undici takes:
+ * the load generator runs on the same cores as the server it measures. `https:` (a deployed API
+ * Gateway) goes through undici (Node's own HTTP client), which speaks TLS.
  */
 import { Pool } from 'undici';
+import { KeepAliveHttpClient, type HttpTextResponse } from './keepAliveHttp';
 
 /** A response: its status, headers and body parsed as JSON (or the text, when not JSON). */
 export interface JsonResponse {
@@ -21,24 +23,47 @@ export class ServerUnreachableError extends Error {
   }
 }
 
+/** How requests reach the server: text in, status, headers and text out. */
+interface TextTransport {
+  request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<HttpTextResponse>;
+  close(): void;
+}
+
+/** undici's pool as a transport, for `https:`. */
+class UndiciTransport implements TextTransport {
+  private readonly pool: Pool;
+
+  public constructor(origin: string, connections: number) {
+    this.pool = new Pool(origin, { connections });
+  }
+
+  public async request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<HttpTextResponse> {
+    const response = await this.pool.request({ method: method as 'GET', path, headers, ...(body !== undefined ? { body } : {}) });
+    return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+  }
+
+  public close(): void {
+    void this.pool.destroy();
+  }
+}
+
 /** Sends JSON requests to one base URL over a pool of kept-alive connections. */
 export class JsonHttpClient {
-  private readonly pool: Pool;
+  private readonly transport: TextTransport;
   private readonly base: URL;
 
   /** @param maxSockets connections kept open at most. @default 64 */
   public constructor(baseUrl: string, maxSockets = 64) {
     this.base = new URL(baseUrl);
-    this.pool = new Pool(this.base.origin, { connections: maxSockets });
+    this.transport = this.base.protocol === 'http:' ? new KeepAliveHttpClient(this.base, maxSockets) : new UndiciTransport(this.base.origin, maxSockets);
   }
 
   /** Sends one request; `body` (if any) is sent as JSON text unless it is a string already. */
   public async send(method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<JsonResponse> {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     try {
-      const response = await this.pool.request({ method: method as 'GET', path, headers, ...(payload !== undefined ? { body: payload } : {}) });
-      const text = await response.body.text();
-      return { status: response.statusCode, headers: response.headers, body: parse(text) };
+      const response = await this.transport.request(method, path, headers, payload);
+      return { status: response.status, headers: response.headers, body: parse(response.text) };
     } catch (error) {
       throw isRefused(error) ? new ServerUnreachableError(this.base.origin, { cause: error }) : error;
     }
@@ -46,7 +71,7 @@ export class JsonHttpClient {
 
   /** Closes the kept-alive connections. */
   public close(): void {
-    void this.pool.destroy();
+    this.transport.close();
   }
 }
 
