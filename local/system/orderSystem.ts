@@ -115,9 +115,6 @@ export interface OrderSystem {
   stop(options?: { drainMs?: number }): Promise<StopReport>;
 }
 
-/** How far below the main thread's the Lambda worker thread's CPU priority is (nice steps). */
-const LAMBDA_WORKER_NICENESS = 10;
-
 /** Starts local mode. See {@link OrderSystemOptions}. */
 export async function startOrderSystem(options: OrderSystemOptions): Promise<OrderSystem> {
   const layout = ensureDataDir(options.dataDir);
@@ -153,8 +150,6 @@ export async function startOrderSystem(options: OrderSystemOptions): Promise<Ord
             region: LOCAL_REGION,
             accountId: LOCAL_ACCOUNT,
             onWorkerLost: (why) => process.stderr.write(`Lambda worker lost (${why.message}); starting a new one\n`),
-            // On a saturated machine, POST /orders is answered first; invocations wait (README, Performance).
-            niceness: LAMBDA_WORKER_NICENESS,
           })
         : createLambdaRuntime({ functions: orderFunctionDefinitions(adapters, settings), concurrency, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT });
     const runtime = lambda;

@@ -13,12 +13,6 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-// Background work: lowest CPU priority for this thread alone (Linux; see lowerThisThreadPriority).
-try {
-  const os = require('node:os');
-  const threadId = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-  os.setPriority(threadId, 19);
-} catch { /* not Linux, or refused: keep the priority */ }
 const dbs = workerData.files.map((file) => {
   const db = new Database(file);
   db.pragma('busy_timeout = 1000');

@@ -20,8 +20,6 @@ export interface LambdaWorkerData {
    */
   readonly concurrency: number;
   readonly whenThrottled: ThrottleBehaviour;
-  /** How many steps the worker thread's nice value is above the main thread's (see lowerThisThreadPriority). */
-  readonly niceness: number;
 }
 
 /**

@@ -9,13 +9,11 @@ import { ConcurrencyLimiter } from '../concurrency';
 import { createFunctionHost, type FunctionHost } from '../functionHost';
 import { DEPLOY_EXPORT, type DeployFunctions, type HostedFunctions } from './hostedFunctions';
 import type { FromWorker, InvokeReply, InvokeRequest, LambdaWorkerData, ToWorker } from './protocol';
-import { lowerThisThreadPriority } from './threadPriority';
 
 const port = parentPort!;
 const data = workerData as LambdaWorkerData;
 
 async function main(): Promise<void> {
-  lowerThisThreadPriority(data.niceness);
   const deploy = (require(data.module) as Record<string, unknown>)[DEPLOY_EXPORT];
   if (typeof deploy !== 'function') throw new TypeError(`${data.module} does not export ${DEPLOY_EXPORT}`);
   const hosted = await (deploy as DeployFunctions)(data.config);

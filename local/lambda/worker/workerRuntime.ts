@@ -40,12 +40,6 @@ export interface WorkerLambdaRuntimeOptions {
   readonly stuckAfterMs?: number;
   /** Told when a worker ends unexpectedly and is replaced. */
   readonly onWorkerLost?: (why: Error) => void;
-  /**
-   * How many steps the worker thread's nice value is above the main thread's (Linux; nice
-   * values end at 19): above 0, the main thread runs first when every core is busy (see
-   * lowerThisThreadPriority). @default 0
-   */
-  readonly niceness?: number;
 }
 
 /** A Lambda runtime hosted on a worker thread. */
@@ -71,7 +65,7 @@ export async function startWorkerLambdaRuntime(options: WorkerLambdaRuntimeOptio
   const whenThrottled = options.whenThrottled ?? 'throw';
   // Checked here, so that a bad limit fails the start rather than the worker.
   new ConcurrencyLimiter(options.concurrency);
-  const data: LambdaWorkerData = { module: options.module, config: options.config, location, concurrency: options.concurrency, whenThrottled, niceness: options.niceness ?? 0 };
+  const data: LambdaWorkerData = { module: options.module, config: options.config, location, concurrency: options.concurrency, whenThrottled };
   const stuckAfterMs = options.stuckAfterMs ?? 10_000;
 
   let connection = new WorkerConnection(data);

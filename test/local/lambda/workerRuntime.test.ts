@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -221,40 +221,6 @@ describe('Function: startWorkerLambdaRuntime', function () {
       expect(blocked).to.be.instanceOf(ServiceException);
       expect(JSON.parse(after.payload)).to.have.property('environment', 1);
       expect(runtime.restarts).to.equal(1);
-    });
-  });
-
-  describe('CPU priority', () => {
-    /** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat). */
-    function threadNiceness(): Map<string, number> {
-      const niceness = new Map<string, number>();
-      for (const tid of readdirSync('/proc/self/task')) {
-        try {
-          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-          niceness.set(tid, Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]));
-        } catch {
-          // The thread ended while listed.
-        }
-      }
-      return niceness;
-    }
-
-    it('runs the worker thread that many nice steps below the main thread, and leaves the main thread as it was', async function () {
-      if (process.platform !== 'linux') {
-        console.log('      (skipped: thread priorities are read from /proc, Linux only)');
-        this.skip();
-      }
-      // Prepare
-      const mainNiceness = threadNiceness().get(String(process.pid))!;
-      const before = threadNiceness();
-
-      // Act
-      await start({}, { niceness: 5 });
-
-      // Assess
-      const started = [...threadNiceness()].filter(([tid]) => !before.has(tid));
-      expect(threadNiceness().get(String(process.pid))).to.equal(mainNiceness);
-      expect(started.map(([, nice]) => nice)).to.include(Math.min(19, mainNiceness + 5));
     });
   });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OrderSystem } from '../../../local/system';
 import { JsonHttpClient } from '../../../local/system/client/httpJson';
@@ -120,25 +120,6 @@ describe('Function: startOrderSystem', function () {
       const structured = lines.filter((text) => text.startsWith('{')).map((text) => JSON.parse(text) as Record<string, unknown>);
       expect(structured.some((entry) => entry.level === 'INFO' && entry.service === 'order-validation' && entry.orderId === order.orderId)).to.equal(true);
       expect(structured.some((entry) => typeof entry._aws === 'object' && entry.OrdersValidated === 1)).to.equal(true);
-    });
-  });
-
-  describe('CPU priorities', () => {
-    it('runs the Lambda worker 10 nice steps below the main thread and the WAL checkpointer at 19, the main thread unchanged', function () {
-      if (process.platform !== 'linux') {
-        console.log('      (skipped: thread priorities are read from /proc, Linux only)');
-        this.skip();
-      }
-      // Act: the nice value of each thread of this process, the system's among them (field 19 of stat)
-      const niceness = readdirSync('/proc/self/task').map((tid) => {
-        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-        return { tid, nice: Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]) };
-      });
-
-      // Assess
-      const main = niceness.find(({ tid }) => tid === String(process.pid))!.nice;
-      expect(niceness.map(({ nice }) => nice)).to.include.members([Math.min(19, main + 10), 19]);
-      expect(main).to.be.below(10);
     });
   });
 
