@@ -8,6 +8,7 @@
  * shared VM, and one round's p99 can catch a stall of the host.
  *
  * - `e2e.ordersPerSec`: orders per second reaching a terminal state at the highest rate sustained
+ *   (LoadSummary.completionsPerSec: from the first order to finish to the last)
  * - `e2e.acceptP99Ms`: p99 of POST /orders under that load
  * - `e2e.target.*`: the same at the target rate (1,000/s), sustained or not
  * - `e2e.serverCpuMsPerOrder`: the server process's CPU time (user + system, all threads) per
@@ -16,6 +17,8 @@
  *   rates vary from run to run much more than CPU time does)
  * - `e2e.serverMainThreadCpuMsPerOrder`: the same for the server's main thread alone (HTTP, API,
  *   engine, execution store); the rest is the Lambda worker, V8's GC threads and the WAL checkpointer
+ * - `e2e.target.hostStealPercent`: the share of the machine's CPU time the hypervisor gave to
+ *   other machines during the target-rate rounds (/proc/stat): when it is high, so is the p99
  * - `e2e.clientCpuMsPerOrder`: this process's CPU time per order over the same step (the load
  *   generator's share of the two cores)
  *
@@ -54,17 +57,20 @@ function statCpuMs(file: string): number {
   }
 }
 
+/** The machine's CPU time (all cores, in clock ticks) and the part the hypervisor gave to others (steal), from /proc/stat. */
+function machineTicks(): { total: number; steal: number } {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return { total: Number.NaN, steal: Number.NaN };
+  }
+}
+
 /** The server's CPU time in ms: all threads, and its main thread (the one whose id is the pid). */
 function cpuMs(pid: number | undefined): { all: number; main: number } {
   if (pid === undefined) return { all: Number.NaN, main: Number.NaN };
   return { all: statCpuMs(`/proc/${pid}/stat`), main: statCpuMs(`/proc/${pid}/task/${pid}/stat`) };
-}
-
-function describe(rate: number, s: LoadSummary): string {
-  return (
-    `e2e: offered ${rate}/s for ${SECONDS} s: accepted ${s.accepted}/${s.count}, unfinished ${s.unfinished}, ${s.throughputPerSec.toFixed(0)} orders/s; ` +
-    `accept p50 ${s.acceptMs.p50.toFixed(1)} p99 ${s.acceptMs.p99.toFixed(1)} ms; end-to-end p50 ${s.endToEndMs.p50.toFixed(1)} p99 ${s.endToEndMs.p99.toFixed(1)} ms\n`
-  );
 }
 
 /** One round at one rate: what the load measured, and the CPU time each side used per order. */
@@ -73,28 +79,37 @@ interface Round {
   readonly serverCpu: number;
   readonly mainCpu: number;
   readonly clientCpu: number;
+  /** The share of the machine's CPU time the hypervisor gave to other machines, in % (a shared VM). */
+  readonly stealPercent: number;
 }
 
 async function measureRound(server: ServerProcess, client: OrderClient, rate: number, round: number): Promise<Round> {
   const cpuBefore = cpuMs(server.child.pid);
   const clientBefore = process.cpuUsage();
+  const machineBefore = machineTicks();
   const summary = await runLoad(client, { count: rate * SECONDS, rate, mix: DEFAULT_MIX, idPrefix: `bench${rate}r${round}`, settleTimeoutMs: 60_000 });
   // The run ends with one status read per order (not part of the load); counted in, so pessimistic.
   const cpuAfter = cpuMs(server.child.pid);
   const clientUsed = process.cpuUsage(clientBefore);
+  const machineAfter = machineTicks();
   const measured: Round = {
     summary,
     serverCpu: (cpuAfter.all - cpuBefore.all) / summary.accepted,
     mainCpu: (cpuAfter.main - cpuBefore.main) / summary.accepted,
     clientCpu: (clientUsed.user + clientUsed.system) / 1000 / summary.count,
+    stealPercent: (100 * (machineAfter.steal - machineBefore.steal)) / (machineAfter.total - machineBefore.total),
   };
-  process.stdout.write(
-    describe(rate, summary).replace(
-      /\n$/,
-      `; server CPU ${measured.serverCpu.toFixed(2)} ms/order (main thread ${measured.mainCpu.toFixed(2)}), client CPU ${measured.clientCpu.toFixed(2)} ms/order\n`,
-    ),
-  );
+  process.stdout.write(describeRound(rate, measured));
   return measured;
+}
+
+function describeRound(rate: number, r: Round): string {
+  const s = r.summary;
+  return (
+    `e2e: offered ${rate}/s for ${SECONDS} s: accepted ${s.accepted}/${s.count}, unfinished ${s.unfinished}, ${s.completionsPerSec.toFixed(0)} orders/s; ` +
+    `accept p50 ${s.acceptMs.p50.toFixed(1)} p99 ${s.acceptMs.p99.toFixed(1)} ms; end-to-end p50 ${s.endToEndMs.p50.toFixed(1)} p99 ${s.endToEndMs.p99.toFixed(1)} ms; ` +
+    `server CPU ${r.serverCpu.toFixed(2)} ms/order (main thread ${r.mainCpu.toFixed(2)}), client CPU ${r.clientCpu.toFixed(2)} ms/order; host steal ${r.stealPercent.toFixed(1)} %\n`
+  );
 }
 
 /** A rate's figures: the median of its rounds, figure by figure. */
@@ -109,13 +124,14 @@ interface Step {
   readonly serverCpu: number;
   readonly mainCpu: number;
   readonly clientCpu: number;
+  readonly stealPercent: number;
 }
 
 function stepOf(rate: number, rounds: readonly Round[]): Step {
   const m = (pick: (r: Round) => number): number => median(rounds.map(pick));
   return {
     rate,
-    ordersPerSec: m((r) => r.summary.throughputPerSec),
+    ordersPerSec: m((r) => r.summary.completionsPerSec),
     acceptP50Ms: m((r) => r.summary.acceptMs.p50),
     acceptP99Ms: m((r) => r.summary.acceptMs.p99),
     endToEndP50Ms: m((r) => r.summary.endToEndMs.p50),
@@ -124,6 +140,7 @@ function stepOf(rate: number, rounds: readonly Round[]): Step {
     serverCpu: m((r) => r.serverCpu),
     mainCpu: m((r) => r.mainCpu),
     clientCpu: m((r) => r.clientCpu),
+    stealPercent: m((r) => r.stealPercent),
   };
 }
 
@@ -160,6 +177,7 @@ export default async function run(): Promise<Record<string, number>> {
       'e2e.serverMainThreadCpuMsPerOrder': round(atTarget!.mainCpu),
       'e2e.capacityPerCorePerSec': Math.round(1000 / atTarget!.serverCpu),
       'e2e.clientCpuMsPerOrder': round(atTarget!.clientCpu),
+      'e2e.target.hostStealPercent': round(atTarget!.stealPercent),
     };
     if (best !== undefined) {
       Object.assign(figures, {

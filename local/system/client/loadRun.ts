@@ -58,6 +58,12 @@ export interface LoadSummary {
   readonly endToEndMs: Percentiles;
   /** Terminal orders per second, from the first send to the last stopDate. */
   readonly throughputPerSec: number;
+  /**
+   * The rate orders reached a terminal state while they did: one less than the finished orders
+   * over the time from the first stopDate to the last. Unlike `throughputPerSec`, it leaves out
+   * the first order's latency, so a sustained rate reads as itself; NaN under two finished.
+   */
+  readonly completionsPerSec: number;
   /** Accepted orders per second while sending. */
   readonly acceptedPerSec: number;
   readonly elapsedMs: number;
@@ -88,6 +94,7 @@ export async function runLoad(client: OrderClient, options: LoadOptions): Promis
   let succeeded = 0;
   let finished = 0;
   let lastStopMs = startedAt;
+  let firstStopMs = Number.POSITIVE_INFINITY;
   let sendingDone = false;
   let sendingEndedAt = startedAt;
 
@@ -119,6 +126,7 @@ export async function runLoad(client: OrderClient, options: LoadOptions): Promis
     finished += 1;
     const stopMs = (status.stopDate ?? Date.now() / 1000) * 1000;
     lastStopMs = Math.max(lastStopMs, stopMs);
+    firstStopMs = Math.min(firstStopMs, stopMs);
     endToEndMs.push(Math.max(0, stopMs - tracked.sentAt));
     if (status.status === 'SUCCEEDED') succeeded += 1;
     else {
@@ -226,6 +234,7 @@ export async function runLoad(client: OrderClient, options: LoadOptions): Promis
     acceptMs: percentilesOf(acceptMs),
     endToEndMs: percentilesOf(endToEndMs),
     throughputPerSec: finished === 0 ? 0 : finished / (Math.max(1, lastStopMs - startedAt) / 1000),
+    completionsPerSec: finished < 2 ? Number.NaN : (finished - 1) / (Math.max(1, lastStopMs - firstStopMs) / 1000),
     acceptedPerSec: accepted / (Math.max(1, sendingEndedAt - startedAt) / 1000),
     elapsedMs,
   };

@@ -87,7 +87,7 @@ export function formatSummary(s: LoadSummary, how: string, mix: OrderMix): strin
     `  unfinished          ${s.unfinished}`,
     `  end-to-end latency  ${latency(s.endToEndMs)}`,
     `  accept latency      ${latency(s.acceptMs)}`,
-    `  throughput          ${s.throughputPerSec.toFixed(0)} orders/s to a terminal state; ${s.acceptedPerSec.toFixed(0)} accepted/s`,
+    `  throughput          ${s.throughputPerSec.toFixed(0)} orders/s to a terminal state (${Number.isNaN(s.completionsPerSec) ? '–' : s.completionsPerSec.toFixed(0)}/s from the first to finish to the last); ${s.acceptedPerSec.toFixed(0)} accepted/s`,
     `  elapsed             ${(s.elapsedMs / 1000).toFixed(1)} s`,
   ].join('\n');
 }
