@@ -3,7 +3,9 @@
  * benchmark runs it on the same cores as the server it measures, and it takes about half the
  * CPU per request that undici takes. Kept-alive connections with one request in flight each
  * (no pipelining), a FIFO queue when all are busy, each request written as one string, and
- * responses parsed by hand (content-length, chunked, or read until close).
+ * responses parsed by hand (content-length, chunked, or read until close). A request fails
+ * after its connection has been silent for the timeout; none is retried (a POST is not
+ * idempotent).
  */
 import { connect, type Socket } from 'node:net';
 
@@ -22,6 +24,16 @@ export class HttpProtocolError extends Error {
   public constructor(message: string) {
     super(message);
     this.name = 'HttpProtocolError';
+  }
+}
+
+/** The server sent nothing for the request's whole timeout; the connection it waited on is closed. */
+export class HttpTimeoutError extends Error {
+  public readonly code = 'ETIMEDOUT';
+
+  public constructor(timeoutMs: number) {
+    super(`no response within ${timeoutMs} ms`);
+    this.name = 'HttpTimeoutError';
   }
 }
 
@@ -74,9 +86,13 @@ class Connection {
     private readonly pool: KeepAliveHttpClient,
     host: string,
     port: number,
+    timeoutMs: number,
   ) {
     this.socket = connect({ host, port });
     this.socket.setNoDelay(true);
+    // An inactivity timeout (any byte either way restarts it), as undici's headers and body timeouts.
+    this.socket.setTimeout(timeoutMs);
+    this.socket.on('timeout', () => (this.current === undefined ? this.retire() : this.abort(new HttpTimeoutError(timeoutMs))));
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('error', (error: Error) => (this.error ??= error));
     this.socket.on('close', () => this.onClose());
@@ -339,12 +355,19 @@ export class KeepAliveHttpClient {
   private queueHead = 0;
   private closed = false;
 
+  /**
+   * @param maxConnections sockets kept open at most
+   * @param timeoutMs how long a connection may stay silent before its request fails with
+   *   {@link HttpTimeoutError} (an idle one is closed) @default 300000, undici's default
+   */
   public constructor(
     origin: URL,
     private readonly maxConnections: number,
+    private readonly timeoutMs = 300_000,
   ) {
     if (origin.protocol !== 'http:') throw new TypeError(`KeepAliveHttpClient speaks http: only, not ${origin.protocol}`);
     if (!(maxConnections >= 1)) throw new RangeError(`maxConnections must be at least 1, got ${maxConnections}`);
+    if (!(timeoutMs >= 1)) throw new RangeError(`timeoutMs must be at least 1, got ${timeoutMs}`);
     const hostname = origin.hostname;
     this.host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
     this.port = origin.port === '' ? 80 : Number(origin.port);
@@ -421,7 +444,7 @@ export class KeepAliveHttpClient {
   }
 
   private open(): Connection {
-    const connection = new Connection(this, this.host, this.port);
+    const connection = new Connection(this, this.host, this.port, this.timeoutMs);
     this.connections.add(connection);
     return connection;
   }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
-import { KeepAliveHttpClient } from '../../../../local/system/client/keepAliveHttp';
+import { HttpTimeoutError, KeepAliveHttpClient } from '../../../../local/system/client/keepAliveHttp';
 import { rejection } from '../../../support/rejection';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -68,8 +68,8 @@ describe('Class: KeepAliveHttpClient', () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
-  function client(origin: URL, maxConnections = 4): KeepAliveHttpClient {
-    const c = new KeepAliveHttpClient(origin, maxConnections);
+  function client(origin: URL, maxConnections = 4, timeoutMs?: number): KeepAliveHttpClient {
+    const c = new KeepAliveHttpClient(origin, maxConnections, timeoutMs);
     cleanup.push(() => c.close());
     return c;
   }
@@ -257,6 +257,30 @@ describe('Class: KeepAliveHttpClient', () => {
 
     expect(error).to.be.instanceOf(Error);
     expect(error.code === 'ECONNRESET' || error.message === 'the connection closed before the response was complete').to.equal(true, error.message);
+    expect(next.text).to.equal('fine');
+    expect(connections()).to.equal(2);
+  });
+
+  it('fails a request whose server stays silent past the timeout, closing that connection, and serves the next on a new one', async () => {
+    const silent: ServerResponse[] = [];
+    const { origin, connections } = await served(
+      httpServer((req, _body, res) => {
+        if (req.url === '/silent') silent.push(res); // never answered
+        else res.end('fine');
+      }),
+    );
+    cleanup.push(() => silent.forEach((res) => res.destroy()));
+    const c = client(origin, 1, 150);
+
+    const started = Date.now();
+    const error = await rejection(c.request('GET', '/silent', {}));
+    const waited = Date.now() - started;
+    const next = await c.request('GET', '/next', {});
+
+    expect(error).to.be.instanceOf(HttpTimeoutError);
+    expect((error as HttpTimeoutError).message).to.equal('no response within 150 ms');
+    expect((error as HttpTimeoutError).code).to.equal('ETIMEDOUT');
+    expect(waited).to.be.at.least(140);
     expect(next.text).to.equal('fine');
     expect(connections()).to.equal(2);
   });
