@@ -31,6 +31,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runLoad, type LoadSummary } from '../local/system/client/loadRun';
 import { OrderClient } from '../local/system/client/orderClient';
+import { median } from '../local/system/client/percentiles';
 import { DEFAULT_MIX } from '../local/system/client/sampleOrders';
 import { spawnServer, type ServerProcess } from '../local/system/serverProcess';
 
@@ -195,12 +196,6 @@ export default async function run(): Promise<Record<string, number>> {
     await server.stop('SIGINT');
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function round(ms: number): number {

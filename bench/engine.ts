@@ -18,6 +18,7 @@ import path from 'node:path';
 import { createEngine, MemoryExecutionStore } from '../local/engine';
 import type { ExecutionStore, Json, StateMachineDefinition, TaskRequest } from '../local/engine';
 import { SqliteExecutionStore } from '../local/store/executions';
+import { median } from '../local/system/client/percentiles';
 import { startWalCheckpointer } from '../local/system/walCheckpointer';
 
 type Handler = (input: Json) => Promise<Json>;
@@ -122,11 +123,6 @@ async function rate(once: () => Promise<unknown>, ms: number): Promise<{ perSec:
   await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
   const used = process.cpuUsage(cpu);
   return { perSec: n / ((performance.now() - start) / 1000), cpuUs: (used.user + used.system) / n };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 function engineRunner(store: ExecutionStore): () => Promise<unknown> {

@@ -110,15 +110,12 @@ export class ResponseParser {
           break;
         }
         case Read.Length: {
-          const take = Math.min(this.remaining, end - at);
-          if (take === this.remaining && this.size === 0) {
+          if (this.remaining <= end - at && this.size === 0) {
             // The whole body is in this buffer: decode it in place.
-            this.text = buffer.toString('utf8', at, at + take);
-            return this.complete(at + take);
+            this.text = buffer.toString('utf8', at, at + this.remaining);
+            return this.complete(at + this.remaining);
           }
-          this.addPart(buffer.subarray(at, at + take));
-          at += take;
-          this.remaining -= take;
+          at = this.takeBody(buffer, at, end);
           if (this.remaining === 0) return this.complete(at);
           break;
         }
@@ -135,10 +132,7 @@ export class ResponseParser {
           break;
         }
         case Read.ChunkData: {
-          const take = Math.min(this.remaining, end - at);
-          this.addPart(buffer.subarray(at, at + take));
-          at += take;
-          this.remaining -= take;
+          at = this.takeBody(buffer, at, end);
           if (this.remaining === 0) this.read = Read.ChunkEnd;
           break;
         }
@@ -241,6 +235,14 @@ export class ResponseParser {
       this.read = Read.UntilClose;
       this.keepAlive = false;
     }
+  }
+
+  /** Keeps up to `remaining` body bytes from `at` (a content-length body's, or a chunk's); returns the offset after them. */
+  private takeBody(buffer: Buffer, at: number, end: number): number {
+    const take = Math.min(this.remaining, end - at);
+    this.addPart(buffer.subarray(at, at + take));
+    this.remaining -= take;
+    return at + take;
   }
 
   private addPart(part: Buffer): void {

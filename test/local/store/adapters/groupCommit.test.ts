@@ -6,6 +6,7 @@ import { openSqliteDatabase, type SqliteDatabase } from '../../../../local/store
 import { SqliteInventoryStore } from '../../../../local/store/adapters/sqliteInventoryStore';
 import { SqlitePaymentLedger } from '../../../../local/store/adapters/sqlitePaymentLedger';
 import { tempDir } from '../../../handlers/support/tempDir';
+import { thrown } from '../../../support/rejection';
 
 const EXPIRES = '2030-01-01T00:00:00.000Z';
 
@@ -117,26 +118,12 @@ describe('Class: GroupCommit', () => {
 
       // Act: the transaction disappears under the batch (as SQLite does on an I/O error or a full disk)
       db.exec('ROLLBACK');
-      const rightAway = (() => {
-        try {
-          batch.commit();
-          return undefined;
-        } catch (error) {
-          return error;
-        }
-      })();
+      const rightAway = thrown(() => batch.commit());
       batch.join();
       db.exec('ROLLBACK');
       batch.join();
       await store.reserve({ orderId: 'o-2', reservationId: 'res-2', lines: [{ sku: 'BOOK-1', quantity: 1 }], expiresAt: EXPIRES });
-      const later = (() => {
-        try {
-          batch.commit();
-          return undefined;
-        } catch (error) {
-          return error;
-        }
-      })();
+      const later = thrown(() => batch.commit());
 
       // Assess
       expect(rightAway).to.be.instanceOf(GroupCommitError);
