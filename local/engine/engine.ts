@@ -4,10 +4,12 @@ import { ExecutionContext } from './context';
 import { StateMachineDefinition, validateDefinition } from './definition';
 import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, STARTED_LANE, runExecution } from './execution';
 import { EVENT_SLOTS, HistoryEvent, HistoryRecorder, presentEvent } from './history';
-import { Json, keptJsonText, textExceedsBytes, toJsonValue } from './json';
+import { describeRecord, ExecutionDescription } from './description';
+import { exceedsByteSize, Json, toJsonValue } from './json';
+import { JsonText } from './jsonText';
 import { validateName } from './names';
 import { MemoryExecutionStore } from './store/memoryStore';
-import { ExecutionRecord, ExecutionStatus, ExecutionStore, StateMachineRecord, StateMachineType } from './store/types';
+import { ExecutionFields, ExecutionRecord, ExecutionStatus, ExecutionStore, StateMachineRecord, StateMachineType } from './store/types';
 import { InvokeTask } from './tasks';
 import { dateOf, isoTimestamp } from './timestamps';
 import { randomUuid } from './uuid';
@@ -38,26 +40,6 @@ export interface EngineOptions {
   payloadLimitBytes?: number;
   /** Random numbers in [0, 1) for retry jitter. @default Math.random */
   random?: () => number;
-}
-
-/** DescribeExecution's answer. Input and output are JSON text. */
-export interface ExecutionDescription {
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  startDate: Date;
-  stopDate?: Date;
-  input: string;
-  inputDetails: { included: boolean };
-  output?: string;
-  outputDetails?: { included: boolean };
-  error?: string;
-  cause?: string;
-  redriveCount: number;
-  redriveDate?: Date;
-  redriveStatus: 'REDRIVABLE' | 'NOT_REDRIVABLE';
-  redriveStatusReason?: string;
 }
 
 /** ListExecutions' items. */
@@ -107,17 +89,14 @@ function afterSettling<T>(promise: Promise<unknown>, next: () => T): Promise<T> 
   return promise.then(next, next);
 }
 
-/** DescribeExecution's redriveStatusReason of an execution that cannot be redriven, by status (made once). */
-const NOT_REDRIVABLE_REASONS: Record<ExecutionStatus, string> = {
-  RUNNING: 'Execution is RUNNING and cannot be redriven',
-  SUCCEEDED: 'Execution is SUCCEEDED and cannot be redriven',
-  FAILED: 'Execution is FAILED and cannot be redriven',
-  TIMED_OUT: 'Execution is TIMED_OUT and cannot be redriven',
-  ABORTED: 'Execution is ABORTED and cannot be redriven',
-  PENDING_REDRIVE: 'Execution is PENDING_REDRIVE and cannot be redriven',
-};
-
 const DEFAULT_ROLE = (account: string): string => `arn:aws:iam::${account}:role/StepFunctionsLocalRole`;
+
+export type { ExecutionDescription } from './description';
+
+/** A record of an execution's fields and its input text. */
+function withInput(fields: ExecutionFields, input: string): ExecutionRecord {
+  return { ...fields, input };
+}
 
 /** Builds an engine. See {@link EngineOptions}. */
 export function createEngine(options: EngineOptions): Engine {
@@ -234,11 +213,11 @@ export function createEngine(options: EngineOptions): Engine {
     return getMachine(stateMachineArn)!;
   }
 
-  function contextOf(record: ExecutionRecord, machine: StateMachineRecord, input?: Json): ExecutionContext {
+  function contextOf(record: ExecutionFields, machine: StateMachineRecord, input: Json): ExecutionContext {
     return {
       executionArn: record.executionArn,
       name: record.name,
-      input: input !== undefined ? input : (JSON.parse(record.input) as Json),
+      input,
       startTime: record.startDate,
       roleArn: machine.roleArn,
       redriveCount: machine.type === 'STANDARD' ? record.redriveCount : undefined,
@@ -248,7 +227,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** Runs an execution in the background; `running` has it until it ends (its outcome or failure is handled here). */
-  function launch(record: ExecutionRecord, machine: StateMachineRecord, start: RunStart, input?: Json): void {
+  function launch(record: ExecutionFields, machine: StateMachineRecord, start: RunStart, input: Json): void {
     const stop = new Cancellation();
     const arn = record.executionArn;
     const done = runExecution(machine.type === 'STANDARD' ? standardDeps : expressDeps, record, definitionOf(machine), contextOf(record, machine, input), start, stop);
@@ -257,37 +236,39 @@ export function createEngine(options: EngineOptions): Engine {
     running.set(arn, { done, stop });
   }
 
-  function begin(target: ExecutionTarget, input: Json | undefined, name: string | undefined, type: StateMachineType): ExecutionRecord {
+  function begin(target: ExecutionTarget, input: Json | undefined, name: string | undefined, type: StateMachineType): ExecutionFields {
     const machine = machineFor(target, type);
     if (name !== undefined) validateName(name, 'execution'); // a UUID of ours is a valid name
     const execName = name ?? randomUuid();
-    const inputText = keptJsonText(input === undefined ? {} : input);
     // A copy, as JSON would carry it: the execution's data shares nodes from state to state, never with the caller's object.
     const inputValue = input === undefined ? {} : toJsonValue(input);
-    if (textExceedsBytes(inputText, payloadLimitBytes)) {
+    if (exceedsByteSize(inputValue, payloadLimitBytes)) {
       throw new EngineApiError('InvalidExecutionInput', 'The execution input exceeds the maximum number of bytes service limit.');
     }
     const executionArn =
       machine.type === 'EXPRESS' ? `${arnPrefixOf(machine)}${execName}:${randomUuid()}` : `${arnPrefixOf(machine)}${execName}`;
     const startMillis = clock.now(); // the start date and the ExecutionStarted event's time
-    const record: ExecutionRecord = {
+    const record: ExecutionFields = {
       executionArn,
       stateMachineArn: machine.stateMachineArn,
       name: execName,
       status: 'RUNNING',
       startDate: isoTimestamp(startMillis),
-      input: inputText,
       redriveCount: 0,
     };
+    const inputText = JsonText.of(inputValue);
     // Into the in-memory store, the recorder writes its events in place: its own buffer only holds this first one.
     const history = new HistoryRecorder(clock, [], memoryStore !== undefined ? EVENT_SLOTS : undefined);
     history.addPayload({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', machine.roleArn, inputValue, startMillis);
     // Creating is the existence check (no read first): an existing ARN leaves the store unchanged.
-    const created = memoryStore !== undefined ? memoryStore.createExecutionFrom(record, history) : store.createExecution(record, { events: history.takePending(), memo: [] });
+    const created =
+      memoryStore !== undefined
+        ? memoryStore.createExecutionFrom(record, inputText, history)
+        : store.createExecution(withInput(record, inputText.text), { events: history.takePending(), memo: [] });
     if (!created) {
       const existing = store.getExecution(executionArn);
       // Starting again with the same name and input while it runs is idempotent, as on AWS.
-      if (existing !== undefined && existing.status === 'RUNNING' && existing.input === inputText) return existing;
+      if (existing !== undefined && existing.status === 'RUNNING' && existing.input === inputText.text) return existing;
       throw new EngineApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
     launch(record, machine, { kind: 'start', history }, inputValue);
@@ -295,32 +276,14 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function describeExecution(executionArn: string): ExecutionDescription {
-    const r = memoryStore !== undefined ? memoryStore.peekExecution(executionArn) : store.getExecution(executionArn);
+    const kept = memoryStore?.peekExecution(executionArn);
+    const r = kept !== undefined ? kept.record : store.getExecution(executionArn);
     if (r === undefined) throw new EngineApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
     const machine = getMachine(r.stateMachineArn);
     const redrivable = machine?.type === 'STANDARD' && (r.status === 'FAILED' || r.status === 'TIMED_OUT' || r.status === 'ABORTED');
-    // Optional fields are set one by one, in AWS's order, rather than spread in (no object each).
-    const d: ExecutionDescription = {
-      executionArn: r.executionArn,
-      stateMachineArn: r.stateMachineArn,
-      name: r.name,
-      status: r.status,
-      startDate: dateOf(r.startDate),
-    } as ExecutionDescription;
-    if (r.stopDate !== undefined) d.stopDate = dateOf(r.stopDate);
-    d.input = r.input;
-    d.inputDetails = { included: true };
-    if (r.output !== undefined) {
-      d.output = r.output;
-      d.outputDetails = { included: true };
-    }
-    if (r.error !== undefined) d.error = r.error;
-    if (r.cause !== undefined) d.cause = r.cause;
-    d.redriveCount = r.redriveCount;
-    if (r.redriveDate !== undefined) d.redriveDate = new Date(r.redriveDate);
-    d.redriveStatus = redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE';
-    if (!redrivable) d.redriveStatusReason = NOT_REDRIVABLE_REASONS[r.status];
-    return d;
+    if (kept !== undefined) return describeRecord(r, kept.input, kept.output, redrivable);
+    const { input, output } = r as ExecutionRecord;
+    return describeRecord(r, JsonText.ofText(input), output === undefined ? undefined : JsonText.ofText(output), redrivable);
   }
 
   function awaitExecution(executionArn: string): Promise<ExecutionDescription> {
@@ -390,7 +353,7 @@ export function createEngine(options: EngineOptions): Engine {
       recorder.add({ key: `redrive${redriveCount}`, count: 0, last: recorder.size }, 'ExecutionRedriven', { redriveCount });
       const update = { status: 'RUNNING' as const, redriveCount, redriveDate, stopDate: undefined, error: undefined, cause: undefined, output: undefined };
       store.commitStep(executionArn, { events: recorder.takePending(), memo: [], execution: update });
-      launch({ ...record, ...update }, machine, { kind: 'redrive' });
+      launch({ ...record, ...update }, machine, { kind: 'redrive' }, JSON.parse(record.input) as Json);
       return { redriveDate: new Date(redriveDate) };
     },
     resumeRunningExecutions() {
@@ -399,7 +362,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (running.has(r.executionArn)) continue;
         const machine = getMachine(r.stateMachineArn);
         if (machine === undefined) continue;
-        launch(r, machine, { kind: 'resume' });
+        launch(r, machine, { kind: 'resume' }, JSON.parse(r.input) as Json);
         resumed.push(r.executionArn);
       }
       return resumed;

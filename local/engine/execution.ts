@@ -5,13 +5,13 @@ import { StateMachineDefinition } from './definition';
 import { StatesError, StatesErrorName } from './errors';
 import { HistoryRecorder, Lane } from './history';
 import * as interpreterModule from './interpreter';
-import * as jsonModule from './json';
 import { Json } from './json';
+import { JsonText } from './jsonText';
 import * as runtimeModule from './runtime';
 import { ExecutionRuntime, Frame, Memo, TopLevelCheckpoint } from './runtime';
 import { FailStateError } from './states/fail';
 import { MemoryExecutionStore } from './store/memoryStore';
-import { ExecutionRecord, ExecutionStatus, ExecutionStore } from './store/types';
+import { ExecutionFields, ExecutionRecord, ExecutionStatus, ExecutionStore } from './store/types';
 import { InvokeTask } from './tasks';
 import * as timestampsModule from './timestamps';
 
@@ -19,7 +19,6 @@ import * as timestampsModule from './timestamps';
 const { payloadDetails } = runtimeModule;
 const { isoTimestamp } = timestampsModule;
 const { asStatesError, runScope } = interpreterModule;
-const { keptJsonText } = jsonModule;
 
 /** The lane of the ExecutionStarted event, recorded when the execution is created. */
 export const STARTED_LANE = 'start';
@@ -70,7 +69,7 @@ export type RunStart =
  */
 export async function runExecution(
   deps: ExecutionRunDeps,
-  record: ExecutionRecord,
+  record: ExecutionFields,
   definition: StateMachineDefinition,
   execution: ExecutionContext,
   start: RunStart,
@@ -93,7 +92,7 @@ export async function runExecution(
 /** The runtime of an execution about to run: its history, memo and top-level frame, where it starts. */
 function prepareRun(
   deps: ExecutionRunDeps,
-  record: ExecutionRecord,
+  record: ExecutionFields,
   definition: StateMachineDefinition,
   execution: ExecutionContext,
   start: RunStart,
@@ -224,10 +223,9 @@ class TopLevelRuntime implements ExecutionRuntime {
       history.add(top, type, errorDetails, stopMillis);
     }
     const finished: Partial<ExecutionRecord> = { status: outcome.status, stopDate: isoTimestamp(stopMillis) };
-    if (outcome.status === 'SUCCEEDED') finished.output = keptJsonText(outcome.output ?? null);
     finished.error = outcome.error;
     finished.cause = outcome.cause;
-    this.finish(finished);
+    this.finish(finished, outcome.status === 'SUCCEEDED' ? JsonText.of(outcome.output ?? null) : undefined);
   }
 
   /** The top level is about to run `state` on `input`: where a resume would start. */
@@ -272,11 +270,14 @@ class TopLevelRuntime implements ExecutionRuntime {
   }
 
   /** Commits the last step, with the execution's outcome (and a checkpoint not written yet). */
-  private finish(finished: Partial<ExecutionRecord>): void {
+  private finish(finished: Partial<ExecutionRecord>, output: JsonText | undefined): void {
     const checkpoint = this.takeCheckpoint();
     if (checkpoint !== undefined) finished.checkpoint = checkpoint;
     const direct = this.deps.memoryStore;
-    if (direct !== undefined) direct.commitFrom(this.arn, this.history, this.memo, finished);
-    else this.deps.store.commitStep(this.arn, { events: this.history.takePending(), memo: this.memo.takePending(), execution: finished });
+    if (direct !== undefined) direct.commitFrom(this.arn, this.history, this.memo, finished, output);
+    else {
+      if (output !== undefined) finished.output = output.text;
+      this.deps.store.commitStep(this.arn, { events: this.history.takePending(), memo: this.memo.takePending(), execution: finished });
+    }
   }
 }

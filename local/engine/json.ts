@@ -118,17 +118,6 @@ function upperBound(value: unknown, limit: number): number {
   }
 }
 
-/**
- * JSON.stringify's text, made one flat string. V8 builds a longer text as a tree of parts joined
- * lazily; reading a character joins them once. For a text the store keeps (an execution's input
- * and output): the tree takes a tenth more memory, which every garbage collection then copies.
- */
-export function keptJsonText(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (typeof text === 'string' && text.length > 0) text.charCodeAt(0); // (undefined for a function)
-  return text;
-}
-
 /** JSON text of a value; `undefined` becomes `null` as AWS reports it. */
 export function toJsonText(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value);

@@ -1,9 +1,19 @@
 import { EVENT_SLOTS, HistoryEvent, HistoryRecorder, RecordedEvent, eventAt, keyAt } from '../history';
 import { MEMO_SLOTS, Memo, MemoEntry, memoEntryAt } from '../runtime';
-import { ExecutionRecord, ExecutionStatus, ExecutionStep, ExecutionStore, StateMachineRecord } from './types';
+import { JsonText } from '../jsonText';
+import { ExecutionFields, ExecutionRecord, ExecutionStatus, ExecutionStep, ExecutionStore, StateMachineRecord } from './types';
 
-interface StoredExecution {
-  record: ExecutionRecord;
+/** What the store keeps of an execution's record: its fields, and its input and output as values with their text made when read. */
+export interface KeptExecution {
+  readonly record: Readonly<ExecutionFields>;
+  readonly input: JsonText;
+  readonly output: JsonText | undefined;
+}
+
+interface StoredExecution extends KeptExecution {
+  record: ExecutionFields;
+  input: JsonText;
+  output: JsonText | undefined;
   /**
    * The history, EVENT_SLOTS slots an event (see {@link EVENT_SLOTS}): no objects kept per event
    * (the store keeps a thousand executions and more; what it keeps is what the garbage collector
@@ -90,23 +100,26 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   public createExecution(record: ExecutionRecord, first: ExecutionStep): boolean {
-    if (!this.add(record)) return false;
+    const output = record.output === undefined ? undefined : JsonText.ofText(record.output);
+    if (!this.add(record, JsonText.ofText(record.input), output)) return false;
     this.commitStep(record.executionArn, first);
     return true;
   }
 
-  /** createExecution, with the first step's events taken from the recorder. */
-  public createExecutionFrom(record: ExecutionRecord, history: HistoryRecorder): boolean {
-    const e = this.add(record);
+  /** createExecution, with the input as a value (its text made when read) and the first step's events taken from the recorder. */
+  public createExecutionFrom(record: ExecutionFields, input: JsonText, history: HistoryRecorder): boolean {
+    const e = this.add(record, input, undefined);
     if (e === undefined) return false;
     this.commitEvents(e, history);
     return true;
   }
 
-  private add(record: ExecutionRecord): StoredExecution | undefined {
+  private add(record: ExecutionFields, input: JsonText, output: JsonText | undefined): StoredExecution | undefined {
     if (this.executions.has(record.executionArn)) return undefined;
     const e: StoredExecution = {
-      record: copyRecord(record),
+      record: copyFields(record),
+      input,
+      output,
       history: new Array<unknown>(this.typicalHistorySlots),
       historySlots: 0,
       memo: [],
@@ -122,19 +135,19 @@ export class MemoryExecutionStore implements ExecutionStore {
 
   public getExecution(arn: string): ExecutionRecord | undefined {
     const e = this.executions.get(arn);
-    return e && { ...e.record };
+    return e && recordOf(e);
   }
 
-  /** The record itself, not a copy: for the engine, which only reads it at once (DescribeExecution). */
-  public peekExecution(arn: string): Readonly<ExecutionRecord> | undefined {
-    return this.executions.get(arn)?.record;
+  /** What the store keeps, not a copy: for the engine, which only reads it at once (DescribeExecution). */
+  public peekExecution(arn: string): KeptExecution | undefined {
+    return this.executions.get(arn);
   }
 
   public listExecutions(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
     return [...this.executions.values()]
       .filter((e) => (filter.stateMachineArn === undefined || e.record.stateMachineArn === filter.stateMachineArn) && (filter.status === undefined || e.record.status === filter.status))
       .sort((a, b) => b.order - a.order)
-      .map((e) => ({ ...e.record }));
+      .map(recordOf);
   }
 
   public commitStep(arn: string, step: ExecutionStep): void {
@@ -157,11 +170,13 @@ export class MemoryExecutionStore implements ExecutionStore {
    * commitStep, with the step's events and memo entries taken from the recorder and the memo.
    * The engine's last step of an execution also lets go of what only a resume would read: its
    * task outcomes (an ended execution is never resumed, and a redrive starts without them) and,
-   * once it has succeeded (it can no longer be redriven), its checkpoint. What the store keeps of
+   * once it has succeeded (it can no longer be redriven), its checkpoint. `output`: the execution's
+   * output, as a value (its text made when read). What the store keeps of
    * ended executions is what the garbage collector copies and marks.
    */
-  public commitFrom(arn: string, history: HistoryRecorder, memo: Memo, changes: ExecutionStep['execution']): void {
+  public commitFrom(arn: string, history: HistoryRecorder, memo: Memo, changes: ExecutionStep['execution'], output?: JsonText): void {
     const e = this.stored(arn);
+    if (output !== undefined) e.output = output;
     this.commitEvents(e, history);
     const ended = changes?.status !== undefined && changes.status !== 'RUNNING';
     if (ended) {
@@ -204,7 +219,12 @@ export class MemoryExecutionStore implements ExecutionStore {
   private update(e: StoredExecution, changes: ExecutionStep['execution']): void {
     if (changes === undefined) return;
     const record = e.record as unknown as Record<string, unknown>; // handed out only to be read at once (peekExecution): other reads copy it
-    for (const key in changes) record[key] = (changes as Record<string, unknown>)[key];
+    for (const key in changes) {
+      const value = (changes as Record<string, unknown>)[key];
+      if (key === 'input') e.input = JsonText.ofText(value as string);
+      else if (key === 'output') e.output = value === undefined ? undefined : JsonText.ofText(value as string);
+      else record[key] = value;
+    }
     if (changes.status !== undefined && changes.status !== 'RUNNING') {
       this.typicalHistorySlots = Math.min(e.historySlots, 4096);
       e.writer = undefined; // the execution has ended
@@ -250,20 +270,29 @@ function appendEvent(history: unknown[], at: number, recorded: RecordedEvent): n
 }
 
 /**
- * A copy of a new record to keep and update. Written out rather than spread: V8 gives a spread
- * copy a map of its own here, and then every field a step adds makes another map.
+ * A copy of a new record's fields (not its input and output: see {@link KeptExecution}) to keep
+ * and update. Written out rather than spread: V8 gives a spread copy a map of its own here, and
+ * then every field a step adds makes another map.
  */
-function copyRecord(r: ExecutionRecord): ExecutionRecord {
-  const copy: ExecutionRecord = {
+function copyFields(r: ExecutionFields): ExecutionFields {
+  const copy: ExecutionFields = {
     executionArn: r.executionArn,
     stateMachineArn: r.stateMachineArn,
     name: r.name,
     status: r.status,
     startDate: r.startDate,
-    input: r.input,
     redriveCount: r.redriveCount,
   };
   const fields = copy as unknown as Record<string, unknown>;
-  for (const key in r) if (Object.hasOwn(r, key) && !Object.hasOwn(fields, key)) fields[key] = (r as unknown as Record<string, unknown>)[key];
+  for (const key in r) {
+    if (Object.hasOwn(r, key) && !Object.hasOwn(fields, key) && key !== 'input' && key !== 'output') fields[key] = (r as unknown as Record<string, unknown>)[key];
+  }
   return copy;
+}
+
+/** A record handed out: a copy, with its input and output texts. */
+function recordOf(e: StoredExecution): ExecutionRecord {
+  const r = { ...e.record, input: e.input.text } as ExecutionRecord;
+  if (e.output !== undefined) r.output = e.output.text;
+  return r;
 }

@@ -36,6 +36,9 @@ export interface ExecutionRecord {
   checkpoint?: TopLevelCheckpoint;
 }
 
+/** An execution record's fields but its input and output texts (which the in-memory store makes only when read). */
+export type ExecutionFields = Omit<ExecutionRecord, 'input' | 'output'>;
+
 /** What one step of an execution writes, atomically. */
 export interface ExecutionStep {
   events: RecordedEvent[];

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { exceedsByteSize, jsonByteSize, keptJsonText } from '../../../local/engine/json';
+import { exceedsByteSize, jsonByteSize } from '../../../local/engine/json';
+import { keptJsonText } from '../../../local/engine/jsonText';
 import { fn, runDefinition, testEngine } from './helpers';
 
 const big = (bytes: number): string => 'x'.repeat(bytes);
