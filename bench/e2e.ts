@@ -29,6 +29,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { machineTicks, stealPercentSince } from './support/hostSteal';
 import { runLoad, type LoadSummary } from '../local/system/client/loadRun';
 import { OrderClient } from '../local/system/client/orderClient';
 import { median } from '../local/system/client/percentiles';
@@ -58,16 +59,6 @@ function statCpuMs(file: string): number {
   }
 }
 
-/** The machine's CPU time (all cores, in clock ticks) and the part the hypervisor gave to others (steal), from /proc/stat. */
-function machineTicks(): { total: number; steal: number } {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
-    return { total: fields.reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
-  } catch {
-    return { total: Number.NaN, steal: Number.NaN };
-  }
-}
-
 /** The server's CPU time in ms: all threads, and its main thread (the one whose id is the pid). */
 function cpuMs(pid: number | undefined): { all: number; main: number } {
   if (pid === undefined) return { all: Number.NaN, main: Number.NaN };
@@ -92,13 +83,12 @@ async function measureRound(server: ServerProcess, client: OrderClient, rate: nu
   // The run ends with one status read per order (not part of the load); counted in, so pessimistic.
   const cpuAfter = cpuMs(server.child.pid);
   const clientUsed = process.cpuUsage(clientBefore);
-  const machineAfter = machineTicks();
   const measured: Round = {
     summary,
     serverCpu: (cpuAfter.all - cpuBefore.all) / summary.accepted,
     mainCpu: (cpuAfter.main - cpuBefore.main) / summary.accepted,
     clientCpu: (clientUsed.user + clientUsed.system) / 1000 / summary.count,
-    stealPercent: (100 * (machineAfter.steal - machineBefore.steal)) / (machineAfter.total - machineBefore.total),
+    stealPercent: stealPercentSince(machineBefore),
   };
   process.stdout.write(describeRound(rate, measured));
   return measured;

@@ -8,6 +8,10 @@
  * other work on the shared machine skews both sides of a ratio alike).
  * `*.cpuUsPerExec` is this process's CPU time (user + system, all threads) per execution: the
  * machine is shared, so wall-clock rates vary from run to run much more than CPU time does.
+ * `ratio.memoryToPeerCpu` is the peer's CPU time per execution over ours (in memory), within
+ * each round; `engine.hostStealPercent` the share of the machine's CPU time the hypervisor gave to
+ * other machines during a round (median of the rounds): what tells a low wall-clock ratio
+ * caused by the host from one caused by the code.
  * The durable engine's store is set up as local mode sets it up (local/system/orderSystem.ts):
  * its connection never checkpoints the WAL (`walAutocheckpoint: 0`), a worker thread does
  * (startWalCheckpointer); that worker's CPU time is counted too (all threads).
@@ -20,6 +24,7 @@ import type { ExecutionStore, Json, StateMachineDefinition, TaskRequest } from '
 import { SqliteExecutionStore } from '../local/store/executions';
 import { median } from '../local/system/client/percentiles';
 import { startWalCheckpointer } from '../local/system/walCheckpointer';
+import { machineTicks, stealPercentSince } from './support/hostSteal';
 
 type Handler = (input: Json) => Promise<Json>;
 
@@ -187,18 +192,23 @@ export default async function run(): Promise<Record<string, number>> {
     const rounds = 9;
     for (let round = 0; round < rounds; round++) {
       const perSec: Record<string, number> = {};
+      const cpuUs: Record<string, number> = {};
+      const machineBefore = machineTicks();
       for (const [key, once] of Object.entries(runners)) {
         const measured = await rate(once, 300);
         perSec[key] = measured.perSec;
         (samples[key] ??= []).push(measured.perSec);
+        cpuUs[key] = measured.cpuUs;
         if (key !== 'floor.execPerSec') (samples[key.replace('execPerSec', 'cpuUsPerExec')] ??= []).push(measured.cpuUs);
       }
+      (samples['engine.hostStealPercent'] ??= []).push(stealPercentSince(machineBefore));
       (samples['ratio.memoryToPeer'] ??= []).push(perSec['engine.memory.execPerSec']! / perSec['peer.execPerSec']!);
       (samples['ratio.durableToPeer'] ??= []).push(perSec['engine.durable.execPerSec']! / perSec['peer.execPerSec']!);
+      (samples['ratio.memoryToPeerCpu'] ??= []).push(cpuUs['peer.execPerSec']! / cpuUs['engine.memory.execPerSec']!);
       (samples['ratio.memoryToFloor'] ??= []).push(perSec['engine.memory.execPerSec']! / perSec['floor.execPerSec']!);
     }
     const out: Record<string, number> = {};
-    for (const [key, xs] of Object.entries(samples)) out[key] = key.startsWith('ratio.') || key.endsWith('cpuUsPerExec') ? round2(median(xs)) : Math.round(median(xs));
+    for (const [key, xs] of Object.entries(samples)) out[key] = key.startsWith('ratio.') || key.endsWith('cpuUsPerExec') || key.endsWith('StealPercent') ? round2(median(xs)) : Math.round(median(xs));
     return out;
   } finally {
     sqlite.close();
