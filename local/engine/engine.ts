@@ -2,7 +2,7 @@ import { Cancellation } from './cancellation';
 import { Clock, systemClock } from './clock';
 import { ExecutionContext } from './context';
 import { StateMachineDefinition, validateDefinition } from './definition';
-import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, STARTED_LANE, runExecution } from './execution';
+import { ExecutionOutcome, ExecutionRunDeps, ExecutionStopped, RunStart, STARTED_LANE, redriveLane, runExecution } from './execution';
 import { EVENT_SLOTS, HistoryEvent, HistoryRecorder, presentEvent } from './history';
 import { describeRecord, ExecutionDescription } from './description';
 import { exceedsByteSize, Json, toJsonValue } from './json';
@@ -351,7 +351,9 @@ export function createEngine(options: EngineOptions): Engine {
       const redriveCount = record.redriveCount + 1;
       const recorder = new HistoryRecorder(clock, store.getHistory(executionArn));
       recorder.add({ key: `redrive${redriveCount}`, count: 0, last: recorder.size }, 'ExecutionRedriven', { redriveCount });
-      const update = { status: 'RUNNING' as const, redriveCount, redriveDate, stopDate: undefined, error: undefined, cause: undefined, output: undefined };
+      // Where the redriven run starts, written with its first event: a crash before its next step resumes it there.
+      const checkpoint = record.checkpoint && { ...record.checkpoint, lane: redriveLane(redriveCount, recorder.size) };
+      const update = { status: 'RUNNING' as const, redriveCount, redriveDate, stopDate: undefined, error: undefined, cause: undefined, output: undefined, checkpoint };
       store.commitStep(executionArn, { events: recorder.takePending(), memo: [], execution: update });
       launch({ ...record, ...update }, machine, { kind: 'redrive' }, JSON.parse(record.input) as Json);
       return { redriveDate: new Date(redriveDate) };

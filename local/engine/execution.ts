@@ -9,6 +9,7 @@ import { Json } from './json';
 import { JsonText } from './jsonText';
 import * as runtimeModule from './runtime';
 import { ExecutionRuntime, Frame, Memo, TopLevelCheckpoint } from './runtime';
+import { RedriveCarry, redriveCarry, resumesRedrivenState } from './redriveCarry';
 import { FailStateError } from './states/fail';
 import { MemoryExecutionStore } from './store/memoryStore';
 import { ExecutionFields, ExecutionRecord, ExecutionStatus, ExecutionStore } from './store/types';
@@ -100,7 +101,9 @@ function prepareRun(
 ): TopLevelRuntime {
   const { store, clock } = deps;
   const arn = record.executionArn;
-  const history = start.kind === 'start' ? start.history : new HistoryRecorder(clock, store.getHistory(arn));
+  // A fresh start has recorded its ExecutionStarted event; a resume or redrive reads what was recorded.
+  const recorded = start.kind === 'start' ? [] : store.getHistory(arn);
+  const history = start.kind === 'start' ? start.history : new HistoryRecorder(clock, recorded);
   // A store may have lost the ExecutionStarted step in a crash (it is written with the next step).
   if (start.kind === 'resume' && !history.wasReplayed(`${STARTED_LANE}#0`)) {
     history.add({ key: STARTED_LANE, count: 0, last: 0 }, 'ExecutionStarted', { ...payloadDetails('input', execution.input), roleArn: execution.roleArn });
@@ -109,7 +112,7 @@ function prepareRun(
   const checkpoint = start.kind === 'start' ? undefined : record.checkpoint;
   const lane: Lane = checkpoint
     ? start.kind === 'redrive'
-      ? { key: `r${record.redriveCount}`, count: 0, last: history.size }
+      ? redriveLane(record.redriveCount, history.size)
       : { ...checkpoint.lane }
     : { key: 't', count: 0, last: 0 };
   const frame: Frame = {
@@ -123,8 +126,16 @@ function prepareRun(
   const runtime = new TopLevelRuntime(deps, arn, execution, history, memo, frame, start.kind === 'start');
   runtime.startState = checkpoint?.state ?? definition.StartAt;
   runtime.startInput = checkpoint ? checkpoint.input : execution.input;
+  if (checkpoint !== undefined && (start.kind === 'redrive' || (start.kind === 'resume' && resumesRedrivenState(checkpoint)))) {
+    runtime.redriveCarry = redriveCarry(recorded, checkpoint, definition);
+  }
   if (start.kind === 'start' || start.kind === 'redrive') runtime.transition(runtime.startState, runtime.startInput);
   return runtime;
+}
+
+/** The top-level lane of redrive number `redriveCount`, whose first event follows the event `last`. */
+export function redriveLane(redriveCount: number, last: number): Lane {
+  return { key: `r${redriveCount}`, count: 0, last };
 }
 
 /** How an execution ended that did not succeed. */
@@ -160,6 +171,8 @@ class TopLevelRuntime implements ExecutionRuntime {
   /** Where the run starts (set before it does). */
   public startState = '';
   public startInput: Json = null;
+  /** What a redrive carries over for the state it starts from (see takeRedriveCarry). */
+  public redriveCarry: RedriveCarry | undefined;
   /** Ends the wait for the execution's timeout (when it has one). */
   private timer: Cancellation | undefined;
   private nextState = '';
@@ -200,6 +213,13 @@ class TopLevelRuntime implements ExecutionRuntime {
       () => new Promise<Json>(() => undefined),
     );
     return Promise.race([run, expired]);
+  }
+
+  public takeRedriveCarry(state: string): ReadonlyMap<number, Json> | undefined {
+    const carry = this.redriveCarry;
+    if (carry === undefined || carry.state !== state) return undefined;
+    this.redriveCarry = undefined;
+    return carry.outputs;
   }
 
   /** The run has ended: no more timeout, and the top-level scope stops following the execution's. */

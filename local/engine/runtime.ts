@@ -101,6 +101,12 @@ export interface ExecutionRuntime {
    * they are (undefined when nothing is waiting to be written).
    */
   sync(): Promise<void> | undefined;
+  /**
+   * The outputs a redrive carries over for the top-level Parallel or Map state `state` it starts
+   * from, by branch or iteration index (see RedriveCarry); handed out once, to the state's first
+   * attempt, then undefined.
+   */
+  takeRedriveCarry(state: string): ReadonlyMap<number, Json> | undefined;
   /** The largest input, output or result AWS accepts, in bytes. @default 262144 */
   payloadLimitBytes: number;
   /** Random numbers for retry jitter. */

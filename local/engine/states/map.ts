@@ -125,7 +125,13 @@ async function runIterations(sc: StateContext, plan: MapPlan, runScope: ScopeRun
   let failed = 0;
   let failure: unknown;
   let nextIndex = 0;
+  // A redrive runs again only the iterations that did not succeed before (see RedriveCarry).
+  const carried = sc.frame.topLevel ? sc.runtime.takeRedriveCarry(sc.name) : undefined;
   const iterate = async (index: number): Promise<void> => {
+    if (carried?.has(index)) {
+      results[index] = carried.get(index)!;
+      return;
+    }
     const value = plan.items[index];
     const frame = childFrame(sc, processor, `${laneKey}/i${index}`, controller, startedId, { index, value });
     sc.runtime.history.add(frame.lane, 'MapIterationStarted', { name: sc.name, index });

@@ -22,7 +22,13 @@ function runBranches(sc: StateContext, input: Json, runScope: ScopeRunner, now?:
   const controller = sc.signal.child(); // also cancels when the state's scope does
   const join = new BranchJoin(sc, controller, branches.length);
   const joined = join.promise();
+  // A redrive runs again only the branches that did not succeed before (see RedriveCarry).
+  const carried = sc.frame.topLevel ? sc.runtime.takeRedriveCarry(sc.name) : undefined;
   for (let i = 0; i < branches.length; i++) {
+    if (carried?.has(i)) {
+      join.fulfilled(i, carried.get(i)!);
+      continue;
+    }
     const branch = branches[i];
     runScope(sc.runtime, childFrame(sc, branch, branchLaneKey(laneKey, i), controller, startedId), branch.StartAt, input).then(
       (output) => join.fulfilled(i, output),
