@@ -21,7 +21,7 @@ import { cachedBy } from '../boundedCache';
 
 // Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
 const { jsonPathAssign, jsonPathInput, jsonPathParameters, jsonPathPlaceResult, jsonPathResultSelector } = dataflowModule;
-const { isJsonObject, exceedsByteSize, toJsonValue } = jsonModule;
+const { cloneJson, isJsonObject, exceedsByteSize, toJsonValue } = jsonModule;
 
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
@@ -353,29 +353,45 @@ abstract class BaseRequest {
   }
 }
 
+/**
+ * A Lambda task's request. Its payload is a copy, made when first read: a handler called in-process
+ * may change what it is given, as a Lambda function may change its event, without changing the
+ * execution's data (its states share nodes, and its history keeps them).
+ */
 class LambdaRequest extends BaseRequest {
   public readonly kind = 'lambda' as const;
+  private copy: Json | undefined;
 
   public constructor(
     public readonly functionName: string,
-    public readonly payload: Json,
+    private readonly given: Json,
     resource: string,
     sc: StateContext,
     timeout: number | undefined,
   ) {
     super(resource, sc, timeout);
   }
+
+  public get payload(): Json {
+    return (this.copy ??= cloneJson(this.given));
+  }
 }
 
+/** Another integration's request; its parameters are a copy, made when first read (see LambdaRequest). */
 class ResourceRequest extends BaseRequest {
   public readonly kind = 'resource' as const;
+  private copy: Json | undefined;
 
   public constructor(
     resource: string,
-    public readonly parameters: Json,
+    private readonly given: Json,
     sc: StateContext,
     timeout: number | undefined,
   ) {
     super(resource, sc, timeout);
+  }
+
+  public get parameters(): Json {
+    return (this.copy ??= cloneJson(this.given));
   }
 }
