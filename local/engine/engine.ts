@@ -42,17 +42,8 @@ export interface EngineOptions {
   random?: () => number;
 }
 
-/** ListExecutions' items. */
-export interface ExecutionListItem {
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  startDate: Date;
-  stopDate?: Date;
-  redriveCount: number;
-  redriveDate?: Date;
-}
+/** ListExecutions' items: a description's fields but its input, output, error and redrive status. */
+export type ExecutionListItem = Pick<ExecutionDescription, 'executionArn' | 'stateMachineArn' | 'name' | 'status' | 'startDate' | 'stopDate' | 'redriveCount' | 'redriveDate'>;
 
 /** What to start: a stored state machine's ARN, or a definition run as an ad-hoc state machine. */
 export type ExecutionTarget = string | StateMachineDefinition;
