@@ -37,9 +37,9 @@ const DIGITS = /^\d+$/;
  */
 export function redriveCarry(recorded: readonly RecordedEvent[], checkpoint: TopLevelCheckpoint, definition: StateMachineDefinition): RedriveCarry | undefined {
   const state = definition.States[checkpoint.state];
+  if (state === undefined || (state.Type !== 'Parallel' && state.Type !== 'Map')) return undefined;
   // What the latest redrive found: a redriven run resumed after a crash carries the same again.
   const history = recorded.slice(0, lastRedriven(recorded));
-  if (state === undefined || (state.Type !== 'Parallel' && state.Type !== 'Map')) return undefined;
   const from = latestEntry(history, checkpoint.state);
   if (from < 0) return undefined;
   const childTag = state.Type === 'Parallel' ? '/b' : '/i';
