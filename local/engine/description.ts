@@ -39,24 +39,38 @@ const NOT_REDRIVABLE_REASONS: Record<ExecutionStatus, string> = {
 /** What a description is made from: the record's fields, and its input and output as JsonText. */
 export type DescribedRecord = Readonly<Omit<ExecutionRecord, 'input' | 'output' | 'checkpoint'>>;
 
+/** A constructor that returns the object it is given: a subclass adds its private fields to that object. */
+class Given {
+  public constructor(target: object) {
+    return target;
+  }
+}
+
 /**
- * A description whose `input` and `output` are own, enumerable properties that make their text
- * when first read (see {@link JsonText}): JSON.stringify, spreads, structuredClone and deep
- * equality see plain strings; whoever only reads the status does not pay for the texts. Setting
- * either makes it a plain data property.
+ * The texts of a description, kept in private fields of the description itself (a plain object:
+ * its prototype is Object.prototype, as a literal's is). Its `input` and `output` are own,
+ * enumerable accessors that make the text when first read (see {@link JsonText}): JSON.stringify,
+ * spreads, structuredClone and deep equality (chai's, node:assert's strict one) see plain strings;
+ * whoever only reads the status does not pay for the texts. Setting either makes it a data property.
  */
-class Description {
+class DescriptionTexts extends Given {
   readonly #input: JsonText;
   readonly #output: JsonText | undefined;
+
+  private constructor(target: object, input: JsonText, output: JsonText | undefined) {
+    super(target);
+    this.#input = input;
+    this.#output = output;
+  }
 
   /** Shared by every description (one accessor pair, so descriptions share V8's hidden classes). */
   static readonly #INPUT: PropertyDescriptor = {
     enumerable: true,
     configurable: true,
-    get(this: Description): string {
+    get(this: DescriptionTexts): string {
       return this.#input.text;
     },
-    set(this: Description, value: unknown): void {
+    set(this: DescriptionTexts, value: unknown): void {
       Object.defineProperty(this, 'input', { value, writable: true, enumerable: true, configurable: true });
     },
   };
@@ -64,42 +78,34 @@ class Description {
   static readonly #OUTPUT: PropertyDescriptor = {
     enumerable: true,
     configurable: true,
-    get(this: Description): string {
-      return this.#output!.text;
+    get(this: DescriptionTexts): string | undefined {
+      return this.#output?.text;
     },
-    set(this: Description, value: unknown): void {
+    set(this: DescriptionTexts, value: unknown): void {
       Object.defineProperty(this, 'output', { value, writable: true, enumerable: true, configurable: true });
     },
   };
 
-  // Fields are set one by one, in AWS's order (and only those present, as AWS omits the others).
-  public constructor(r: DescribedRecord, input: JsonText, output: JsonText | undefined, redrivable: boolean) {
-    this.#input = input;
-    this.#output = output;
-    const d = this as unknown as Record<string, unknown>;
-    d.executionArn = r.executionArn;
-    d.stateMachineArn = r.stateMachineArn;
-    d.name = r.name;
-    d.status = r.status;
-    d.startDate = dateOf(r.startDate);
-    if (r.stopDate !== undefined) d.stopDate = dateOf(r.stopDate);
-    Object.defineProperty(this, 'input', Description.#INPUT);
+  /** Logged as the plain object it stands for (not `[Getter/Setter]`); not enumerable, so no deep equality sees it. */
+  static readonly #INSPECT: PropertyDescriptor = {
+    enumerable: false,
+    configurable: true,
+    writable: true,
+    value(this: object, _depth: number, options: object): string {
+      return inspect({ ...this }, options);
+    },
+  };
+
+  /** Gives `d` its texts: `input` now (in AWS's order, after the dates), `output` with `outputDetails`. */
+  public static attach(d: Record<string, unknown>, input: JsonText, output: JsonText | undefined): void {
+    new DescriptionTexts(d, input, output);
+    Object.defineProperty(d, inspect.custom, DescriptionTexts.#INSPECT);
+    Object.defineProperty(d, 'input', DescriptionTexts.#INPUT);
     d.inputDetails = { included: true };
     if (output !== undefined) {
-      Object.defineProperty(this, 'output', Description.#OUTPUT);
+      Object.defineProperty(d, 'output', DescriptionTexts.#OUTPUT);
       d.outputDetails = { included: true };
     }
-    if (r.error !== undefined) d.error = r.error;
-    if (r.cause !== undefined) d.cause = r.cause;
-    d.redriveCount = r.redriveCount;
-    if (r.redriveDate !== undefined) d.redriveDate = new Date(r.redriveDate);
-    d.redriveStatus = redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE';
-    if (!redrivable) d.redriveStatusReason = NOT_REDRIVABLE_REASONS[r.status];
-  }
-
-  /** Logged as the plain object it stands for (not `[Getter/Setter]`). */
-  public [inspect.custom](_depth: number, options: object): string {
-    return inspect({ ...this }, options);
   }
 }
 
@@ -108,5 +114,21 @@ class Description {
  * failed, timed out or been aborted.
  */
 export function describeRecord(r: DescribedRecord, input: JsonText, output: JsonText | undefined, redrivable: boolean): ExecutionDescription {
-  return new Description(r, input, output, redrivable) as unknown as ExecutionDescription;
+  // Fields are set one by one, in AWS's order (and only those present, as AWS omits the others).
+  const d: Record<string, unknown> = {
+    executionArn: r.executionArn,
+    stateMachineArn: r.stateMachineArn,
+    name: r.name,
+    status: r.status,
+    startDate: dateOf(r.startDate),
+  };
+  if (r.stopDate !== undefined) d.stopDate = dateOf(r.stopDate);
+  DescriptionTexts.attach(d, input, output);
+  if (r.error !== undefined) d.error = r.error;
+  if (r.cause !== undefined) d.cause = r.cause;
+  d.redriveCount = r.redriveCount;
+  if (r.redriveDate !== undefined) d.redriveDate = new Date(r.redriveDate);
+  d.redriveStatus = redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE';
+  if (!redrivable) d.redriveStatusReason = NOT_REDRIVABLE_REASONS[r.status];
+  return d as unknown as ExecutionDescription;
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { deepStrictEqual } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,8 @@ describe('Function: describeExecution (the description’s input and output)', (
     expect(JSON.parse(JSON.stringify(d))).to.include({ input: JSON.stringify(input), output: JSON.stringify(output), status: 'SUCCEEDED' });
     expect(structuredClone(d)).to.include({ input: JSON.stringify(input), output: JSON.stringify(output) });
     expect(d).to.deep.equal({ ...copy });
+    expect(Object.getPrototypeOf(d)).to.equal(Object.prototype);
+    deepStrictEqual(d, { ...copy });
   });
 
   it('makes the texts of an in-memory execution only when they are read, and once', async () => {
