@@ -145,10 +145,22 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   public listExecutions(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
+    return this.matching(filter).map(recordOf);
+  }
+
+  /** The executions a listing shows, newest first. */
+  private matching(filter: { stateMachineArn?: string; status?: ExecutionStatus }): StoredExecution[] {
     return [...this.executions.values()]
       .filter((e) => (filter.stateMachineArn === undefined || e.record.stateMachineArn === filter.stateMachineArn) && (filter.status === undefined || e.record.status === filter.status))
-      .sort((a, b) => b.order - a.order)
-      .map(recordOf);
+      .sort((a, b) => b.order - a.order);
+  }
+
+  /** `listExecutions` without input, output and checkpoint: no JSON text made for a listing. */
+  public listExecutionSummaries(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionFields[] {
+    return this.matching(filter).map((e) => {
+      const { checkpoint: _, ...fields } = e.record;
+      return fields;
+    });
   }
 
   public commitStep(arn: string, step: ExecutionStep): void {

@@ -67,10 +67,11 @@ export interface ExecutionStore {
   /** Newest first. */
   listExecutions(filter?: { stateMachineArn?: string; status?: ExecutionStatus }): ExecutionRecord[];
   /**
-   * `listExecutions` without `checkpoint`: what a listing shows (ListExecutions, counts), which a
-   * store may answer for less than full records. Absent: use `listExecutions`.
+   * `listExecutions` without `checkpoint` (input and output may be left out too): what a listing
+   * shows (ListExecutions, counts), which a store may answer for less than full records. Absent:
+   * use `listExecutions`.
    */
-  listExecutionSummaries?(filter?: { stateMachineArn?: string; status?: ExecutionStatus }): ExecutionRecord[];
+  listExecutionSummaries?(filter?: { stateMachineArn?: string; status?: ExecutionStatus }): ExecutionFields[];
   /**
    * The store may keep `step.events` and `step.memo` (the arrays, not copies) until it writes
    * them: the caller hands them over and does not change them afterwards.

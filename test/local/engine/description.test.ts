@@ -80,6 +80,20 @@ describe('Function: describeExecution (the description’s input and output)', (
     expect(secondRead).to.equal(0);
   });
 
+  it('lists in-memory executions without making their texts', async () => {
+    // Prepare
+    const { engine, executionArn } = await ranOn(new MemoryExecutionStore());
+    let listed: ReturnType<Engine['listExecutions']> = [];
+
+    // Act
+    const calls = stringifyCalls(() => (listed = engine.listExecutions()));
+
+    // Assess
+    expect(calls).to.equal(0);
+    expect(listed.map((e) => [e.executionArn, e.status])).to.deep.equal([[executionArn, 'SUCCEEDED']]);
+    expect(listed[0]).to.have.keys(['executionArn', 'stateMachineArn', 'name', 'status', 'startDate', 'stopDate', 'redriveCount']);
+  });
+
   it('describes an execution in SQLite as it does one in memory', async () => {
     // Prepare
     const dir = mkdtempSync(path.join(tmpdir(), 'describe-'));
