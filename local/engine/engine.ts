@@ -89,6 +89,23 @@ function withInput(fields: ExecutionFields, input: string): ExecutionRecord {
   return { ...fields, input };
 }
 
+/**
+ * An execution's input as JSON would carry it; InvalidExecutionInput, creating nothing, for a
+ * value JSON cannot carry (a BigInt, a cycle, a function or symbol as the whole input).
+ */
+function executionInput(input: unknown): Json {
+  let reason: string;
+  if (typeof input === 'function' || typeof input === 'symbol') reason = `a ${typeof input} is not JSON`;
+  else {
+    try {
+      return toJsonValue(input);
+    } catch (e) {
+      reason = e instanceof RangeError ? 'it is circular, or nested too deeply' : e instanceof Error ? e.message : String(e);
+    }
+  }
+  throw new EngineApiError('InvalidExecutionInput', `Invalid State Machine Execution Input: ${reason}`);
+}
+
 /** Builds an engine. See {@link EngineOptions}. */
 export function createEngine(options: EngineOptions): Engine {
   const store: ExecutionStore = options.store ?? new MemoryExecutionStore();
@@ -228,14 +245,15 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function begin(target: ExecutionTarget, input: Json | undefined, name: string | undefined, type: StateMachineType): ExecutionFields {
-    const machine = machineFor(target, type);
+    // The request is checked before anything is made (an ad-hoc definition's state machine included).
     if (name !== undefined) validateName(name, 'execution'); // a UUID of ours is a valid name
-    const execName = name ?? randomUuid();
     // A copy, as JSON would carry it: the execution's data shares nodes from state to state, never with the caller's object.
-    const inputValue = input === undefined ? {} : toJsonValue(input);
+    const inputValue = input === undefined ? {} : executionInput(input);
     if (exceedsByteSize(inputValue, payloadLimitBytes)) {
       throw new EngineApiError('InvalidExecutionInput', 'The execution input exceeds the maximum number of bytes service limit.');
     }
+    const machine = machineFor(target, type);
+    const execName = name ?? randomUuid();
     const executionArn =
       machine.type === 'EXPRESS' ? `${arnPrefixOf(machine)}${execName}:${randomUuid()}` : `${arnPrefixOf(machine)}${execName}`;
     const startMillis = clock.now(); // the start date and the ExecutionStarted event's time

@@ -43,6 +43,8 @@ export function toJsonValue(value: unknown): Json {
       return Number.isFinite(value) ? value : null;
     case 'object':
       break;
+    case 'bigint':
+      throw new TypeError('Do not know how to serialize a BigInt'); // as JSON.stringify does
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { exceedsByteSize, jsonByteSize } from '../../../local/engine/json';
 import { keptJsonText } from '../../../local/engine/jsonText';
+import { thrown } from '../../support/rejection';
 import { fn, runDefinition, testEngine } from './helpers';
 
 const big = (bytes: number): string => 'x'.repeat(bytes);
@@ -48,6 +49,31 @@ describe('Payload limit (256 KiB)', () => {
     // Act / Assess
     expect(() => engine.startExecution({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, big(262_200))).to.throw().with.property('name', 'InvalidExecutionInput');
   });
+
+  const notJson: Array<[string, () => unknown, RegExp]> = [
+    ['a BigInt', () => ({ amount: 10n }), /BigInt/],
+    ['a cycle', () => {
+      const order: Record<string, unknown> = { id: 'o-1' };
+      order.self = order;
+      return order;
+    }, /circular/],
+    ['a function', () => () => 1, /function is not JSON/],
+  ];
+  for (const [what, make, reason] of notJson) {
+    it(`rejects an execution input with ${what} as InvalidExecutionInput, and starts nothing`, () => {
+      // Prepare
+      const engine = testEngine();
+
+      // Act
+      const error = thrown(() => engine.startExecution({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, make() as never));
+
+      // Assess
+      expect(error).to.have.property('name', 'InvalidExecutionInput');
+      expect((error as Error).message).to.match(/^Invalid State Machine Execution Input: /).and.match(reason);
+      expect(engine.listExecutions()).to.deep.equal([]);
+      expect(engine.listStateMachines()).to.deep.equal([]);
+    });
+  }
 
   const sizes: Array<[unknown, number]> = [
     [{ a: 'é' }, 10],
