@@ -102,12 +102,16 @@ export class MemoryExecutionStore implements ExecutionStore {
 
   public createExecution(record: ExecutionRecord, first: ExecutionStep): boolean {
     const output = record.output === undefined ? undefined : JsonText.ofText(record.output);
-    if (!this.add(record, JsonText.ofText(record.input), output)) return false;
+    if (!this.add(copyFields(record), JsonText.ofText(record.input), output)) return false;
     this.commitStep(record.executionArn, first);
     return true;
   }
 
-  /** createExecution, with the input as a value (its text made when read) and the first step's events taken from the recorder. */
+  /**
+   * createExecution, with the input as a value (its text made when read) and the first step's
+   * events taken from the recorder. The record is kept as it is, not copied: the engine hands it
+   * over and only reads it afterwards.
+   */
   public createExecutionFrom(record: ExecutionFields, input: JsonText, history: HistoryRecorder): boolean {
     const e = this.add(record, input, undefined);
     if (e === undefined) return false;
@@ -115,10 +119,11 @@ export class MemoryExecutionStore implements ExecutionStore {
     return true;
   }
 
+  /** Keeps a new execution's record (the store's own from now on); undefined when its ARN exists. */
   private add(record: ExecutionFields, input: JsonText, output: JsonText | undefined): StoredExecution | undefined {
     if (this.executions.has(record.executionArn)) return undefined;
     const e: StoredExecution = {
-      record: copyFields(record),
+      record,
       input,
       output,
       history: new Array<unknown>(this.typicalHistorySlots),
