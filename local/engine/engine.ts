@@ -14,6 +14,8 @@ import { InvokeTask } from './tasks';
 import { dateOf, isoTimestamp } from './timestamps';
 import { randomUuid } from './uuid';
 
+export type { ExecutionDescription } from './description';
+
 /** An API error named as AWS names it (ExecutionAlreadyExists, InvalidName...). */
 export class EngineApiError extends Error {
   public constructor(name: string, message: string) {
@@ -81,8 +83,6 @@ function afterSettling<T>(promise: Promise<unknown>, next: () => T): Promise<T> 
 }
 
 const DEFAULT_ROLE = (account: string): string => `arn:aws:iam::${account}:role/StepFunctionsLocalRole`;
-
-export type { ExecutionDescription } from './description';
 
 /** A record of an execution's fields and its input text. */
 function withInput(fields: ExecutionFields, input: string): ExecutionRecord {
