@@ -4,8 +4,9 @@
  * trivial task handlers: our engine in memory and on SQLite, aws-local-stepfunctions 3.0.0
  * (the best npm engine), and the floor (the same handlers called directly). Each runner keeps
  * IN_FLIGHT executions running at a time; figures are medians of several rounds, and each ratio
- * is the median of the ratios within a round (runners measured moments apart, so a burst of
- * other work on the shared machine skews both sides of a ratio alike).
+ * is the median of the ratios within a round. Within a round, each engine runner is measured in
+ * two halves placed symmetrically around the peer's window (see ROUND), so a burst of other work
+ * on the shared machine, or a drift of its speed, skews both sides of a ratio alike.
  * `*.cpuUsPerExec` is this process's CPU time (user + system, all threads) per execution: the
  * machine is shared, so wall-clock rates vary from run to run much more than CPU time does.
  * `ratio.memoryToPeerCpu` is the peer's CPU time per execution over ours (in memory), within
@@ -114,20 +115,28 @@ const invokeTask = (request: TaskRequest): Promise<Json> => {
 /** Executions in flight at once, for every runner alike (a server runs many together). */
 const IN_FLIGHT = Number(process.env.ENGINE_BENCH_IN_FLIGHT ?? 16);
 
-/** Executions per second of `once`, with IN_FLIGHT running at a time, for `ms`, and CPU µs per execution. */
-async function rate(once: () => Promise<unknown>, ms: number): Promise<{ perSec: number; cpuUs: number }> {
+/** What one window of a runner measured. */
+interface Window {
+  executions: number;
+  ms: number;
+  /** This process's CPU time (user + system, all threads), in µs. */
+  cpuUs: number;
+}
+
+/** Runs `once` with IN_FLIGHT executions at a time for `ms` (each lane finishes the execution it is in). */
+async function window(once: () => Promise<unknown>, ms: number): Promise<Window> {
   const start = performance.now();
   const cpu = process.cpuUsage();
-  let n = 0;
+  let executions = 0;
   const lane = async (): Promise<void> => {
     while (performance.now() - start < ms) {
       await once();
-      n++;
+      executions++;
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
   const used = process.cpuUsage(cpu);
-  return { perSec: n / ((performance.now() - start) / 1000), cpuUs: (used.user + used.system) / n };
+  return { executions, ms: performance.now() - start, cpuUs: used.user + used.system };
 }
 
 function engineRunner(store: ExecutionStore): () => Promise<unknown> {
@@ -174,6 +183,20 @@ async function floor(): Promise<unknown> {
   return handlers.notifyCustomer({ inventory, payment });
 }
 
+/**
+ * One round's windows, in order, in ms: each engine runner in two halves placed symmetrically
+ * around the peer's window (memory, durable, peer, durable, memory), then the floor. A change of
+ * the shared host's speed during the round then weighs on both sides of each ratio alike.
+ */
+const ROUND: ReadonlyArray<readonly [string, number]> = [
+  ['engine.memory.execPerSec', 200],
+  ['engine.durable.execPerSec', 200],
+  ['peer.execPerSec', 400],
+  ['engine.durable.execPerSec', 200],
+  ['engine.memory.execPerSec', 200],
+  ['floor.execPerSec', 200],
+];
+
 /** Medians of several side-by-side rounds; see the file comment. */
 export default async function run(): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'engine-bench-'));
@@ -188,18 +211,25 @@ export default async function run(): Promise<Record<string, number>> {
       'floor.execPerSec': floor,
     };
     const samples: Record<string, number[]> = {};
-    for (const once of Object.values(runners)) await rate(once, 200); // warm-up
+    for (const once of Object.values(runners)) await window(once, 200); // warm-up
     const rounds = 9;
     for (let round = 0; round < rounds; round++) {
+      const machineBefore = machineTicks();
+      const measured: Record<string, Window> = {};
+      for (const [key, ms] of ROUND) {
+        const w = await window(runners[key]!, ms);
+        const sum = (measured[key] ??= { executions: 0, ms: 0, cpuUs: 0 });
+        sum.executions += w.executions;
+        sum.ms += w.ms;
+        sum.cpuUs += w.cpuUs;
+      }
       const perSec: Record<string, number> = {};
       const cpuUs: Record<string, number> = {};
-      const machineBefore = machineTicks();
-      for (const [key, once] of Object.entries(runners)) {
-        const measured = await rate(once, 300);
-        perSec[key] = measured.perSec;
-        (samples[key] ??= []).push(measured.perSec);
-        cpuUs[key] = measured.cpuUs;
-        if (key !== 'floor.execPerSec') (samples[key.replace('execPerSec', 'cpuUsPerExec')] ??= []).push(measured.cpuUs);
+      for (const [key, m] of Object.entries(measured)) {
+        perSec[key] = m.executions / (m.ms / 1000);
+        cpuUs[key] = m.cpuUs / m.executions;
+        (samples[key] ??= []).push(perSec[key]);
+        if (key !== 'floor.execPerSec') (samples[key.replace('execPerSec', 'cpuUsPerExec')] ??= []).push(cpuUs[key]);
       }
       (samples['engine.hostStealPercent'] ??= []).push(stealPercentSince(machineBefore));
       (samples['ratio.memoryToPeer'] ??= []).push(perSec['engine.memory.execPerSec']! / perSec['peer.execPerSec']!);
