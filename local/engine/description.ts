@@ -91,8 +91,8 @@ class DescriptionTexts extends Given {
     enumerable: false,
     configurable: true,
     writable: true,
-    value(this: object, _depth: number, options: object): string {
-      return inspect({ ...this }, options);
+    value(this: object, depth: number, options: object): string {
+      return inspect({ ...this }, { ...options, depth }); // the depth left at this level, as for the description itself
     },
   };
 

@@ -126,6 +126,7 @@ describe('Function: describeExecution (the description’s input and output)', (
     expect(logged).to.include(`input: '${JSON.stringify(input)}'`);
     expect(logged).to.include(`status: 'SUCCEEDED'`);
     expect(logged).not.to.match(/Getter|Setter|Description/);
+    expect(inspect({ a: { b: { d: engine.describeExecution(executionArn) } } })).to.equal('{ a: { b: { d: [Object] } } }');
   });
 
   it('keeps what is assigned to input or output, as a plain field', async () => {
