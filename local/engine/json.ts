@@ -1,3 +1,5 @@
+import { textExceedsBytes } from '../common/utf8';
+
 /** A JSON value, as state input, output, variables and task payloads are. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -72,14 +74,6 @@ export function toJsonValue(value: unknown): Json {
 export function jsonByteSize(value: unknown): number {
   const text = JSON.stringify(value);
   return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
-}
-
-/**
- * Whether a text is longer than `limit` UTF-8 bytes. A UTF-16 unit is at most 3 UTF-8 bytes, so
- * a text that short is decided without encoding it.
- */
-export function textExceedsBytes(text: string, limit: number): boolean {
-  return text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit;
 }
 
 /**

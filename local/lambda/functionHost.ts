@@ -9,7 +9,7 @@ import { createLambdaContext } from './context';
 import { EnvironmentPool, type Environment, type LambdaHandler } from './environments';
 import { functionArn, type LambdaLocation } from './functionArn';
 import { responseTooLargeFunctionError, thrownToFunctionError, timedOutFunctionError, type FunctionErrorPayload } from './functionError';
-import { textExceedsBytes } from '../engine/json';
+import { textExceedsBytes } from '../common/utf8';
 import { DEFAULT_MEMORY_MB, MAX_SYNC_RESPONSE_BYTES } from './limits';
 import { InvocationLog, runCapturingLogs, type LogLine } from './logCapture';
 

@@ -9,8 +9,8 @@ import { ConcurrencyLimiter, type ThrottleBehaviour } from './concurrency';
 import { InvalidRequestContentException, RequestEntityTooLargeException, ResourceNotFoundException, TooManyRequestsException } from './errors';
 import { functionArn, parseFunctionReference, type FunctionReference, type LambdaLocation } from './functionArn';
 import { MAX_SYNC_REQUEST_BYTES } from './limits';
-import { cachedBy } from '../engine/boundedCache';
-import { textExceedsBytes } from '../engine/json';
+import { cachedBy } from '../common/boundedCache';
+import { textExceedsBytes } from '../common/utf8';
 
 /** An admitted request: the function's name, the event as JSON text, and its request id. */
 export interface AdmittedRequest {

@@ -1,4 +1,4 @@
-import { cachedBy } from '../boundedCache';
+import { cachedBy } from '../../common/boundedCache';
 
 /**
  * The StringMatches pattern test: `*` stands for any run of characters (empty too), `\*` for a

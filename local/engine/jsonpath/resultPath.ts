@@ -2,7 +2,7 @@ import { cloneJson } from '../json';
 import { invalidPath, resultPathMatchFailure } from './causes';
 import { JsonPathSyntaxError } from './errors';
 import { PathToken, compilePath } from './syntax';
-import { cachedBy } from '../boundedCache';
+import { cachedBy } from '../../common/boundedCache';
 
 type ReferenceStep = { readonly kind: 'property'; readonly name: string } | { readonly kind: 'index'; readonly index: number };
 

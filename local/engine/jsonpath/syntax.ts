@@ -1,6 +1,6 @@
 import { JsonPathSyntaxError } from './errors';
 import { FilterExpression, parseFilter } from './filter';
-import { cachedBy } from '../boundedCache';
+import { cachedBy } from '../../common/boundedCache';
 
 /** What a path starts from: `$` the input, `$$` the context object, `$name` an Assign variable. */
 export type PathRoot =

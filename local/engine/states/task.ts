@@ -17,7 +17,7 @@ import {
 import * as jp from '../query/jsonPath';
 import { StateContext, StateResult } from '../runtime';
 import { TaskRequest } from '../tasks';
-import { cachedBy } from '../boundedCache';
+import { cachedBy } from '../../common/boundedCache';
 
 // Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
 const { jsonPathAssign, jsonPathInput, jsonPathParameters, jsonPathPlaceResult, jsonPathResultSelector } = dataflowModule;
