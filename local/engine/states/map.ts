@@ -8,7 +8,7 @@ import { reportEvaluationFailure } from '../evaluationEvents';
 import { EvaluationError } from '../failures';
 import { SleepAbortedError } from '../clock';
 import { StateContext, StateResult } from '../runtime';
-import { ScopeRunner, childFrame, isAbort, markScopeFailure } from './scopes';
+import { ScopeRunner, childFrame, isAbort, markScopeFailure, redriveCarried } from './scopes';
 
 function jsonType(v: Json): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
@@ -125,8 +125,7 @@ async function runIterations(sc: StateContext, plan: MapPlan, runScope: ScopeRun
   let failed = 0;
   let failure: unknown;
   let nextIndex = 0;
-  // A redrive runs again only the iterations that did not succeed before (see RedriveCarry).
-  const carried = sc.frame.topLevel ? sc.runtime.takeRedriveCarry(sc.name) : undefined;
+  const carried = redriveCarried(sc);
   const iterate = async (index: number): Promise<void> => {
     if (carried?.has(index)) {
       results[index] = carried.get(index)!;

@@ -9,7 +9,7 @@ import { ScopeRunner, markScopeFailure } from './scopes';
 
 // Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
 const { jsonPathAssign, jsonPathInput, jsonPathParameters, jsonPathPlaceResult, jsonPathResultSelector } = dataflowModule;
-const { childFrame, isAbort } = scopesModule;
+const { childFrame, isAbort, redriveCarried } = scopesModule;
 
 /**
  * Runs every branch on the same input, concurrently; the first failure stops the others and
@@ -22,8 +22,7 @@ function runBranches(sc: StateContext, input: Json, runScope: ScopeRunner, now?:
   const controller = sc.signal.child(); // also cancels when the state's scope does
   const join = new BranchJoin(sc, controller, branches.length);
   const joined = join.promise();
-  // A redrive runs again only the branches that did not succeed before (see RedriveCarry).
-  const carried = sc.frame.topLevel ? sc.runtime.takeRedriveCarry(sc.name) : undefined;
+  const carried = redriveCarried(sc);
   for (let i = 0; i < branches.length; i++) {
     if (carried?.has(i)) {
       join.fulfilled(i, carried.get(i)!);

@@ -28,6 +28,15 @@ export function childFrame(
 }
 
 
+/**
+ * What a redrive carries over for this state's branches or iterations, by index (the outputs of
+ * those that succeeded before: they are not run again; see RedriveCarry): only for the top-level
+ * Parallel or Map the redrive starts from, at its first attempt; else undefined.
+ */
+export function redriveCarried(sc: StateContext): ReadonlyMap<number, Json> | undefined {
+  return sc.frame.topLevel ? sc.runtime.takeRedriveCarry(sc.name) : undefined;
+}
+
 /** True for the rejection of a scope that was stopped, not one that failed. */
 export function isAbort(e: unknown): boolean {
   return e instanceof SleepAbortedError;

@@ -334,13 +334,20 @@ function invokeRequest(resource: string, parameters: Json, sc: StateContext, tim
   return new LambdaRequest(functionName, payload, resource, sc, timeout);
 }
 
-/** The fields every request has; `signal` is made only if the handler reads it. */
+/**
+ * The fields every request has; `signal` is made only if the handler reads it. What the task is
+ * given (a Lambda payload, another integration's parameters) is handed out as a copy, made when
+ * first read: a handler called in-process may change it, as a Lambda function may change its
+ * event, without changing the execution's data (its states share nodes, and its history keeps them).
+ */
 abstract class BaseRequest {
   public readonly stateName: string;
   public readonly executionArn: string;
+  private copy: Json | undefined;
 
   protected constructor(
     public readonly resource: string,
+    private readonly given: Json,
     private readonly sc: StateContext,
     public readonly timeoutSeconds: number | undefined,
   ) {
@@ -351,47 +358,41 @@ abstract class BaseRequest {
   public get signal(): AbortSignal {
     return this.sc.signal.signal;
   }
+
+  /** A copy of what the task is given, the same one every time it is read. */
+  protected givenCopy(): Json {
+    return (this.copy ??= cloneJson(this.given));
+  }
 }
 
-/**
- * A Lambda task's request. Its payload is a copy, made when first read: a handler called in-process
- * may change what it is given, as a Lambda function may change its event, without changing the
- * execution's data (its states share nodes, and its history keeps them).
- */
+/** A Lambda task's request. */
 class LambdaRequest extends BaseRequest {
   public readonly kind = 'lambda' as const;
-  private copy: Json | undefined;
 
   public constructor(
     public readonly functionName: string,
-    private readonly given: Json,
+    payload: Json,
     resource: string,
     sc: StateContext,
     timeout: number | undefined,
   ) {
-    super(resource, sc, timeout);
+    super(resource, payload, sc, timeout);
   }
 
   public get payload(): Json {
-    return (this.copy ??= cloneJson(this.given));
+    return this.givenCopy();
   }
 }
 
-/** Another integration's request; its parameters are a copy, made when first read (see LambdaRequest). */
+/** Another integration's request. */
 class ResourceRequest extends BaseRequest {
   public readonly kind = 'resource' as const;
-  private copy: Json | undefined;
 
-  public constructor(
-    resource: string,
-    private readonly given: Json,
-    sc: StateContext,
-    timeout: number | undefined,
-  ) {
-    super(resource, sc, timeout);
+  public constructor(resource: string, parameters: Json, sc: StateContext, timeout: number | undefined) {
+    super(resource, parameters, sc, timeout);
   }
 
   public get parameters(): Json {
-    return (this.copy ??= cloneJson(this.given));
+    return this.givenCopy();
   }
 }
