@@ -120,12 +120,8 @@ export class ResponseParser {
           break;
         }
         case Read.ChunkSize: {
-          const lineEnd = buffer.indexOf(13, at);
-          if (lineEnd < 0 || lineEnd + 1 >= end) {
-            if (end - at > MAX_LINE_BYTES) throw new HttpProtocolError('chunk size line too long');
-            return at;
-          }
-          if (buffer[lineEnd + 1] !== 10) throw new HttpProtocolError('bad chunk size line');
+          const lineEnd = crlfLineEnd(buffer, at, end, MAX_LINE_BYTES, 'chunk size line too long', 'bad chunk size line');
+          if (lineEnd < 0) return at;
           this.remaining = parseChunkSize(buffer, at, lineEnd);
           at = lineEnd + 2;
           this.read = this.remaining === 0 ? Read.Trailers : Read.ChunkData;
@@ -145,12 +141,8 @@ export class ResponseParser {
         }
         case Read.Trailers: {
           // Trailer fields are skipped up to the empty line that ends the message.
-          const lineEnd = buffer.indexOf(13, at);
-          if (lineEnd < 0 || lineEnd + 1 >= end) {
-            if (end - at > MAX_HEAD_BYTES) throw new HttpProtocolError('trailers too large');
-            return at;
-          }
-          if (buffer[lineEnd + 1] !== 10) throw new HttpProtocolError('bad trailer line');
+          const lineEnd = crlfLineEnd(buffer, at, end, MAX_HEAD_BYTES, 'trailers too large', 'bad trailer line');
+          if (lineEnd < 0) return at;
           const empty = lineEnd === at;
           at = lineEnd + 2;
           if (empty) return this.complete(at);
@@ -304,4 +296,18 @@ function parseChunkSize(buffer: Buffer, from: number, to: number): number {
     if (c !== 32 && c !== 9) throw new HttpProtocolError('bad chunk size');
   }
   return size;
+}
+
+/**
+ * Where the line at `at` ends (the index of its CR), or -1 when its CRLF is not here yet. Throws
+ * `tooLong` when what is waiting is over `max` bytes, and `bad` when the CR is not followed by LF.
+ */
+function crlfLineEnd(buffer: Buffer, at: number, end: number, max: number, tooLong: string, bad: string): number {
+  const cr = buffer.indexOf(13, at);
+  if (cr < 0 || cr + 1 >= end) {
+    if (end - at > max) throw new HttpProtocolError(tooLong);
+    return -1;
+  }
+  if (buffer[cr + 1] !== 10) throw new HttpProtocolError(bad);
+  return cr;
 }
