@@ -29,6 +29,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { twoDecimals } from './support/figures';
 import { machineTicks, stealPercentSince } from './support/hostSteal';
 import { runLoad, type LoadSummary } from '../local/system/client/loadRun';
 import { OrderClient } from '../local/system/client/orderClient';
@@ -163,20 +164,20 @@ export default async function run(): Promise<Record<string, number>> {
     const figures: Record<string, number> = {
       'e2e.target.offeredPerSec': TARGET_RATE,
       'e2e.target.ordersPerSec': Math.round(atTarget!.ordersPerSec),
-      'e2e.target.acceptP99Ms': round(atTarget!.acceptP99Ms),
-      'e2e.serverCpuMsPerOrder': round(atTarget!.serverCpu),
-      'e2e.serverMainThreadCpuMsPerOrder': round(atTarget!.mainCpu),
+      'e2e.target.acceptP99Ms': twoDecimals(atTarget!.acceptP99Ms),
+      'e2e.serverCpuMsPerOrder': twoDecimals(atTarget!.serverCpu),
+      'e2e.serverMainThreadCpuMsPerOrder': twoDecimals(atTarget!.mainCpu),
       'e2e.capacityPerCorePerSec': Math.round(1000 / atTarget!.serverCpu),
-      'e2e.clientCpuMsPerOrder': round(atTarget!.clientCpu),
-      'e2e.target.hostStealPercent': round(atTarget!.stealPercent),
+      'e2e.clientCpuMsPerOrder': twoDecimals(atTarget!.clientCpu),
+      'e2e.target.hostStealPercent': twoDecimals(atTarget!.stealPercent),
     };
     if (best !== undefined) {
       Object.assign(figures, {
         'e2e.ordersPerSec': Math.round(best.ordersPerSec),
-        'e2e.acceptP99Ms': round(best.acceptP99Ms),
-        'e2e.acceptP50Ms': round(best.acceptP50Ms),
-        'e2e.endToEndP50Ms': round(best.endToEndP50Ms),
-        'e2e.endToEndP99Ms': round(best.endToEndP99Ms),
+        'e2e.acceptP99Ms': twoDecimals(best.acceptP99Ms),
+        'e2e.acceptP50Ms': twoDecimals(best.acceptP50Ms),
+        'e2e.endToEndP50Ms': twoDecimals(best.endToEndP50Ms),
+        'e2e.endToEndP99Ms': twoDecimals(best.endToEndP99Ms),
         'e2e.sustainedRate': best.rate,
       });
     }
@@ -188,6 +189,3 @@ export default async function run(): Promise<Record<string, number>> {
   }
 }
 
-function round(ms: number): number {
-  return Number(ms.toFixed(2));
-}

@@ -25,6 +25,7 @@ import type { ExecutionStore, Json, StateMachineDefinition, TaskRequest } from '
 import { SqliteExecutionStore } from '../local/store/executions';
 import { median } from '../local/system/client/percentiles';
 import { startWalCheckpointer } from '../local/system/walCheckpointer';
+import { twoDecimals } from './support/figures';
 import { machineTicks, stealPercentSince } from './support/hostSteal';
 
 type Handler = (input: Json) => Promise<Json>;
@@ -238,7 +239,7 @@ export default async function run(): Promise<Record<string, number>> {
       (samples['ratio.memoryToFloor'] ??= []).push(perSec['engine.memory.execPerSec']! / perSec['floor.execPerSec']!);
     }
     const out: Record<string, number> = {};
-    for (const [key, xs] of Object.entries(samples)) out[key] = key.startsWith('ratio.') || key.endsWith('cpuUsPerExec') || key.endsWith('StealPercent') ? round2(median(xs)) : Math.round(median(xs));
+    for (const [key, xs] of Object.entries(samples)) out[key] = key.startsWith('ratio.') || key.endsWith('cpuUsPerExec') || key.endsWith('StealPercent') ? twoDecimals(median(xs)) : Math.round(median(xs));
     return out;
   } finally {
     sqlite.close();
@@ -247,9 +248,6 @@ export default async function run(): Promise<Record<string, number>> {
   }
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 if (require.main === module) {
   void run().then((r) => console.log(JSON.stringify(r, null, 2)));
