@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { JsonText } from './jsonText';
-import { ExecutionRecord, ExecutionStatus } from './store/types';
+import { ExecutionFields, ExecutionStatus } from './store/types';
 import * as timestampsModule from './timestamps';
 
 // Bound once at load: under tsx (esbuild) every use of a named import is a call to a getter.
@@ -37,7 +37,7 @@ const NOT_REDRIVABLE_REASONS: Record<ExecutionStatus, string> = {
 };
 
 /** What a description is made from: the record's fields, and its input and output as JsonText. */
-export type DescribedRecord = Readonly<Omit<ExecutionRecord, 'input' | 'output' | 'checkpoint'>>;
+export type DescribedRecord = Readonly<Omit<ExecutionFields, 'checkpoint'>>;
 
 /** A constructor that returns the object it is given: a subclass adds its private fields to that object. */
 class Given {

@@ -3,7 +3,7 @@ import { Clock, SleepAbortedError } from './clock';
 import { ExecutionContext } from './context';
 import { StateMachineDefinition } from './definition';
 import { StatesError, StatesErrorName } from './errors';
-import { HistoryRecorder, Lane } from './history';
+import { HistoryRecorder, Lane, RecordedEvent } from './history';
 import * as interpreterModule from './interpreter';
 import { Json } from './json';
 import { JsonText } from './jsonText';
@@ -90,6 +90,9 @@ export async function runExecution(
   return outcome;
 }
 
+/** The recorded history of a fresh start (made once, not per execution). */
+const NOTHING_RECORDED: readonly RecordedEvent[] = [];
+
 /** The runtime of an execution about to run: its history, memo and top-level frame, where it starts. */
 function prepareRun(
   deps: ExecutionRunDeps,
@@ -102,7 +105,7 @@ function prepareRun(
   const { store, clock } = deps;
   const arn = record.executionArn;
   // A fresh start has recorded its ExecutionStarted event; a resume or redrive reads what was recorded.
-  const recorded = start.kind === 'start' ? [] : store.getHistory(arn);
+  const recorded = start.kind === 'start' ? NOTHING_RECORDED : store.getHistory(arn);
   const history = start.kind === 'start' ? start.history : new HistoryRecorder(clock, recorded);
   // A store may have lost the ExecutionStarted step in a crash (it is written with the next step).
   if (start.kind === 'resume' && !history.wasReplayed(`${STARTED_LANE}#0`)) {

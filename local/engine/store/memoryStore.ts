@@ -32,7 +32,8 @@ interface StoredExecution extends KeptExecution {
 
 /**
  * An ExecutionStore in memory: for tests, benchmarks and Express-only use. Records are copied
- * on the way in and out (the engine alone reads one in place, at once: `peekExecution`); events
+ * on the way out, and on the way in but from the engine's own `createExecutionFrom` (the engine
+ * alone reads one in place, at once: `peekExecution`); events
  * and memo entries are kept as they come. The engine hands it its steps straight from its
  * recorder (`createExecutionFrom`, `commitFrom`): no event objects are made for a history that
  * is kept as slots. It hands it input and output as values too: their JSON text is made only
